@@ -1,0 +1,77 @@
+"""The `ygs` command line: parse, call the core, render, exit code. Nothing else lives here.
+
+Subcommands are imported on first use (a registry as data), so the hook commands that run on every
+agent edit do not pay for importing the review machinery.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from ygs import __version__
+from ygs.errors import EXIT_ERROR, YgsError
+
+# command name -> "module:attribute"
+COMMANDS: dict[str, str] = {
+    "skills": "ygs.commands.skills:skills",
+    "agents": "ygs.commands.skills:agents",
+    "install": "ygs.commands.install:install",
+    "upgrade": "ygs.commands.install:upgrade",
+    "uninstall": "ygs.commands.install:uninstall",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except YgsError as exc:
+            click.echo(f"ygs: error: {exc.message}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("ygs: interrupted", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as exc:  # a bug in ygs, not the user's mistake: one line unless asked
+            if os.environ.get("YGS_DEBUG"):
+                raise
+            click.echo(
+                f"ygs: internal error: {type(exc).__name__}: {exc} (set YGS_DEBUG=1 for the traceback)", err=True
+            )
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="ygs")
+def main() -> None:
+    """ygs keeps AI coding agents disciplined.
+
+    \b
+    Skills: SDLC skills rendered into every coding agent's native format.
+      ygs install --agent claude      install the skills for Claude Code
+      ygs skills list                 what is in the catalog
+    Gates: mechanical checks that enforce what the skills ask for.
+
+    \b
+    Exit codes: 0 ok, 1 a gate said no, 2 error (bad input, or a gate
+    that could not do its work), 3 STOP (unplanned files), 4 checkpoint due.
+    """
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

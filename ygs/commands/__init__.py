@@ -1,0 +1,1 @@
+"""One module per command group; ygs/cli.py maps command names to them."""

@@ -1,0 +1,247 @@
+"""One typed configuration.
+
+Defaults are the methodology's seed numbers. A project overrides them in `[tool.ygs]` of its
+pyproject.toml or in `.ygs/config.toml` (same tables without the `tool.ygs` prefix; it wins over
+pyproject). Unknown keys and wrong types are errors that name the key: a typo must not silently
+fall back to a default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ygs.errors import YgsError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class GuardConfig:
+    unplanned_files_stop: int = 3
+    checkpoint_every_files: int = 5
+
+
+@dataclass(frozen=True)
+class SizingConfig:
+    """Task size tiers. A change is the larger of its tier by files and its tier by changed lines."""
+
+    s_max_files: int = 3
+    s_max_lines: int = 299
+    m_max_files: int = 8
+    m_max_lines: int = 800
+    l_max_files: int = 15
+    l_max_lines: int = 1500
+
+    def tier(self, files: int, lines: int) -> str:
+        return max(self._tier(files, self.s_max_files, self.m_max_files, self.l_max_files),
+                   self._tier(lines, self.s_max_lines, self.m_max_lines, self.l_max_lines),
+                   key=TIERS.index)
+
+    @staticmethod
+    def _tier(value: int, s: int, m: int, l: int) -> str:
+        if value <= s:
+            return "S"
+        if value <= m:
+            return "M"
+        return "L" if value <= l else "XL"
+
+
+TIERS = ("S", "M", "L", "XL")
+
+
+@dataclass(frozen=True)
+class CodeConfig:
+    max_function_lines: int = 24
+    max_function_concepts: int = 7
+
+
+@dataclass(frozen=True)
+class QaConfig:
+    categories: tuple[str, ...] = ("functional", "edge cases", "error paths", "regressions", "performance")
+    category_max: int = 10
+
+
+@dataclass(frozen=True)
+class CapacityShare:
+    name: str
+    low: int
+    high: int
+
+
+_DEFAULT_CAPACITY = (
+    CapacityShare("feature work", 50, 60),
+    CapacityShare("KTLO (keep the lights on)", 20, 30),
+    CapacityShare("on-call / interrupts", 5, 15),
+    CapacityShare("leave and holidays", 10, 15),
+    CapacityShare("meetings and ceremonies", 5, 10),
+)
+
+
+@dataclass(frozen=True)
+class EstimateConfig:
+    feature_share: float = 0.55  # share of calendar time that goes to feature work
+    testing_share_low: int = 20
+    testing_share_high: int = 40
+    coding_only_multiplier: float = 2.0
+    capacity: tuple[CapacityShare, ...] = _DEFAULT_CAPACITY
+
+
+DEFAULT_SKIP_GLOBS = (
+    "vendor/**", "**/vendor/**", "third_party/**", "**/third_party/**", "node_modules/**", "**/node_modules/**",
+    "dist/**", "**/*.min.js", "**/*.min.css", "**/*.map", "**/*_pb2.py", "**/*_pb2_grpc.py", "**/*.pb.go",
+    "**/*.generated.*", "**/generated/**", "**/__generated__/**", "**/package-lock.json", "**/yarn.lock",
+    "**/pnpm-lock.yaml", "**/poetry.lock", "**/Cargo.lock", "**/go.sum", "**/uv.lock", "**/Pipfile.lock",
+)
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    fail_level: str = "MUST"
+    filter: str = "added"
+    skip: tuple[str, ...] = DEFAULT_SKIP_GLOBS  # vendored / generated: skipped and listed
+    exclude: tuple[str, ...] = ()  # the project's own excludes, on top of `skip`
+    analyzers: tuple[str, ...] = ("semgrep", "bandit", "secrets", "hygiene", "size", "functions")
+    max_file_lines: int = 20000  # larger files are skipped (and listed) instead of scanned
+    large_binary_kb: int = 1024
+    analyzer_timeout_s: int = 600
+    severity: dict[str, str] = field(default_factory=dict)  # rule id -> MUST|SHOULD|MAY override
+
+
+@dataclass(frozen=True)
+class LlmConfig:
+    enabled: bool | None = None  # None: on when ANTHROPIC_API_KEY is set
+    required: bool = False
+    model: str = "claude-sonnet-4-5"
+    max_input_tokens: int = 60000
+    max_output_tokens: int = 4096
+    max_calls: int = 8
+    timeout_s: float = 120.0
+    max_attempts: int = 4
+    breaker_failures: int = 3
+    context_lines: int = 3
+
+
+@dataclass(frozen=True)
+class GithubConfig:
+    max_inline_comments: int = 30
+
+
+@dataclass(frozen=True)
+class Config:
+    test_command: str = ""
+    guard: GuardConfig = GuardConfig()
+    sizing: SizingConfig = SizingConfig()
+    code: CodeConfig = CodeConfig()
+    qa: QaConfig = QaConfig()
+    estimate: EstimateConfig = EstimateConfig()
+    review: ReviewConfig = ReviewConfig()
+    llm: LlmConfig = LlmConfig()
+    github: GithubConfig = GithubConfig()
+    root: Path | None = None  # the project root the config was read from (not a config key)
+    sources: tuple[str, ...] = ()  # files that contributed, for `--help`/debug output (not a config key)
+
+
+_NOT_KEYS = {"root", "sources"}
+
+
+def load(root: str | Path | None) -> Config:
+    """The config for the project at root (None: defaults only)."""
+    if root is None:
+        return Config()
+    root = Path(root)
+    merged: dict[str, Any] = {}
+    sources: list[str] = []
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("ygs")
+        if table is not None:
+            _deep_merge(merged, table)
+            sources.append(str(pyproject))
+    own = root / ".ygs" / "config.toml"
+    if own.is_file():
+        _deep_merge(merged, _read_toml(own))
+        sources.append(str(own))
+    origin = " + ".join(sources) or "defaults"
+    values = _build(Config, merged, "tool.ygs", origin)
+    return dataclasses.replace(values, root=root, sources=tuple(sources))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise YgsError(f"cannot read {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise YgsError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _deep_merge(into: dict[str, Any], new: dict[str, Any]) -> None:
+    for key, value in new.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _deep_merge(into[key], value)
+        else:
+            into[key] = value
+
+
+def _build(cls: type, data: Any, where: str, origin: str) -> Any:
+    if not isinstance(data, dict):
+        raise YgsError(f"{origin}: [{where}] must be a table")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name for f in dataclasses.fields(cls) if f.name not in _NOT_KEYS}
+    unknown = sorted(set(data) - fields)
+    if unknown:
+        raise YgsError(f"{origin}: unknown key {where}.{unknown[0]} (known: {', '.join(sorted(fields))})")
+    return cls(**{k: _coerce(hints[k], v, f"{where}.{k}", origin) for k, v in data.items()})
+
+
+def _coerce(hint: Any, value: Any, where: str, origin: str) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, where, origin)
+    origin_type = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin_type in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        return _coerce(next(a for a in args if a is not type(None)), value, where, origin)
+    if origin_type is tuple:
+        if not isinstance(value, list):
+            raise YgsError(f"{origin}: {where} must be an array")
+        return tuple(_coerce(args[0], item, f"{where}[{i}]", origin) for i, item in enumerate(value))
+    if origin_type is dict:
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise YgsError(f"{origin}: {where} must be a table of strings")
+        return dict(value)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint is bool and not isinstance(value, bool) or hint is not bool and isinstance(value, bool):
+        raise YgsError(f"{origin}: {where} must be {hint.__name__}, got {value!r}")
+    if not isinstance(value, hint):
+        raise YgsError(f"{origin}: {where} must be {hint.__name__}, got {type(value).__name__} {value!r}")
+    return value
+
+
+def to_dict(config: Config) -> dict[str, Any]:
+    """The effective config as plain data (for `--json` and docs)."""
+    data = dataclasses.asdict(config)
+    for key in _NOT_KEYS:
+        data.pop(key, None)
+    return data
+
+
+def project_root(start: str | Path = ".") -> Path:
+    """The git work tree containing start, else start itself (skills can be installed anywhere)."""
+    from ygs import git
+
+    proc = git.run("rev-parse", "--show-toplevel", cwd=start, check=False)
+    if proc.returncode == 0:
+        return Path(proc.stdout.decode("utf-8", "surrogateescape").strip())
+    return Path(start).resolve()

@@ -1,0 +1,268 @@
+"""git -> change set: which files changed, how, and which new-side lines were added.
+
+Three ways to pick the new side: a commit (`head`), the index (`staged`), or the work tree including
+untracked-but-not-ignored files (`worktree`). Paths are decoded with surrogateescape, so non-UTF-8
+names survive the round trip to disk. The file list comes from `git diff --raw -z` (exact bytes), the
+hunks from the patch, which git emits in the same order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ygs import git
+from ygs.errors import YgsError
+
+WORKTREE = "WORKTREE"
+INDEX = "INDEX"
+
+_STATUS = {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "copied", "T": "type_changed"}
+_HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_NULL_SHA = "0" * 40
+SYMLINK_MODE = "120000"
+SUBMODULE_MODE = "160000"
+
+
+@dataclass(frozen=True)
+class Hunk:
+    old_start: int
+    old_count: int
+    new_start: int
+    new_count: int
+    added: tuple[int, ...] = ()  # new-side line numbers of added lines
+    deleted: int = 0
+
+    @property
+    def new_lines(self) -> range:
+        return range(self.new_start, self.new_start + self.new_count)
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str  # new path; the old path for a deletion
+    status: str  # added | modified | deleted | renamed | copied | type_changed
+    old_path: str | None = None  # renames and copies
+    old_mode: str = "000000"
+    new_mode: str = "000000"
+    new_blob: str | None = None  # blob sha of the new side (None: read the work tree)
+    binary: bool = False
+    hunks: tuple[Hunk, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        mode = self.old_mode if self.status == "deleted" else self.new_mode
+        return {SYMLINK_MODE: "symlink", SUBMODULE_MODE: "submodule"}.get(mode, "file")
+
+    @property
+    def mode_changed(self) -> bool:
+        return "000000" not in (self.old_mode, self.new_mode) and self.old_mode != self.new_mode
+
+    @property
+    def added_lines(self) -> frozenset[int]:
+        return frozenset(n for h in self.hunks for n in h.added)
+
+    @property
+    def hunk_lines(self) -> frozenset[int]:
+        """New-side lines inside hunks: added lines plus the context git showed around them."""
+        return frozenset(n for h in self.hunks for n in h.new_lines)
+
+    @property
+    def lines_added(self) -> int:
+        return sum(len(h.added) for h in self.hunks)
+
+    @property
+    def lines_deleted(self) -> int:
+        return sum(h.deleted for h in self.hunks)
+
+    @property
+    def scannable(self) -> bool:
+        """Has new-side text content an analyzer can read."""
+        return self.status != "deleted" and not self.binary and self.kind == "file"
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    root: Path
+    base: str  # commit sha, or git.EMPTY_TREE in a repository without commits
+    head: str  # commit sha, INDEX or WORKTREE
+    files: tuple[FileChange, ...] = ()
+    context_lines: int = 3
+    _by_path: dict[str, FileChange] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_path.update({f.path: f for f in self.files})
+
+    def get(self, path: str) -> FileChange | None:
+        return self._by_path.get(path)
+
+    @property
+    def lines_added(self) -> int:
+        return sum(f.lines_added for f in self.files)
+
+    @property
+    def lines_deleted(self) -> int:
+        return sum(f.lines_deleted for f in self.files)
+
+    def materialize(self, dest: Path, paths: list[str] | tuple[str, ...]) -> None:
+        """Write the new-side content of `paths` under dest at the same relative paths."""
+        from_blobs: list[tuple[str, str]] = []
+        for path in paths:
+            change = self._by_path[path]
+            if change.new_blob and change.new_blob != _NULL_SHA:
+                from_blobs.append((path, change.new_blob))
+            else:
+                _write(dest / path, (self.root / path).read_bytes())
+        for path, data in _cat_blobs(self.root, from_blobs):
+            _write(dest / path, data)
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def collect(
+    root: Path,
+    base: str,
+    head: str = WORKTREE,
+    context_lines: int = 3,
+    include_untracked: bool = True,
+) -> ChangeSet:
+    """The change set from base (a commit sha or the empty tree) to head (sha, INDEX or WORKTREE)."""
+    selector = ["--cached", base] if head == INDEX else [base] if head == WORKTREE else [base, head]
+    common = ["--no-color", "--no-ext-diff", "--no-textconv", "-M", "--ignore-submodules=none"]
+    raw = git.run("diff", "--raw", "-z", "--no-abbrev", *common, *selector, "--", cwd=root).stdout
+    patch = git.run(
+        "diff", "-p", f"--unified={context_lines}", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative",
+        *common, *selector, "--", cwd=root,
+    ).stdout
+    entries = _parse_raw(raw)
+    sections = _split_patch(patch)
+    if len(sections) != len(entries):
+        raise YgsError(f"could not parse git diff output ({len(entries)} files, {len(sections)} patches)")
+    files = [_file_change(entry, section, head) for entry, section in zip(entries, sections)]
+    if head == WORKTREE and include_untracked:
+        files.extend(_untracked(root))
+    return ChangeSet(root=root, base=base, head=head, files=tuple(files), context_lines=context_lines)
+
+
+def _parse_raw(raw: bytes) -> list[tuple[str, str, str, str, str, str | None]]:
+    """(old_mode, new_mode, new_sha, status, path, old_path) per file, in git's order."""
+    parts = raw.split(b"\0")
+    entries = []
+    i = 0
+    while i < len(parts) and parts[i]:
+        meta = parts[i].decode("ascii").lstrip(":").split()
+        old_mode, new_mode, _old_sha, new_sha, status = meta[0], meta[1], meta[2], meta[3], meta[4][0]
+        if status in "RC":
+            old_path, path = os.fsdecode(parts[i + 1]), os.fsdecode(parts[i + 2])
+            i += 3
+        else:
+            old_path, path = None, os.fsdecode(parts[i + 1])
+            i += 2
+        entries.append((old_mode, new_mode, new_sha, status, path, old_path))
+    return entries
+
+
+def _split_patch(patch: bytes) -> list[list[bytes]]:
+    sections: list[list[bytes]] = []
+    for line in patch.split(b"\n"):
+        if line.startswith(b"diff --git "):
+            sections.append([])
+        if sections:
+            sections[-1].append(line)
+    return sections
+
+
+def _file_change(entry: tuple, section: list[bytes], head: str) -> FileChange:
+    old_mode, new_mode, new_sha, status, path, old_path = entry
+    binary = any(line.startswith(b"Binary files ") for line in section[:8])
+    return FileChange(
+        path=path,
+        status=_STATUS.get(status, "modified"),
+        old_path=old_path,
+        old_mode=old_mode,
+        new_mode=new_mode,
+        new_blob=None if head == WORKTREE or new_sha == _NULL_SHA else new_sha,
+        binary=binary,
+        hunks=() if binary else _parse_hunks(section),
+    )
+
+
+def _parse_hunks(section: list[bytes]) -> tuple[Hunk, ...]:
+    hunks: list[Hunk] = []
+    current: dict | None = None
+    new_line = 0
+    for line in section:
+        match = _HUNK.match(line)
+        if match:
+            if current:
+                hunks.append(_hunk(current))
+            old_start, old_count, new_start, new_count = match.groups()
+            current = {
+                "old_start": int(old_start),
+                "old_count": 1 if old_count is None else int(old_count),
+                "new_start": int(new_start),
+                "new_count": 1 if new_count is None else int(new_count),
+                "added": [],
+                "deleted": 0,
+            }
+            new_line = int(new_start)
+            continue
+        if current is None:
+            continue
+        if line.startswith(b"+"):
+            current["added"].append(new_line)
+            new_line += 1
+        elif line.startswith(b"-"):
+            current["deleted"] += 1
+        elif line.startswith(b" "):
+            new_line += 1
+    if current:
+        hunks.append(_hunk(current))
+    return tuple(hunks)
+
+
+def _hunk(fields: dict) -> Hunk:
+    return Hunk(**{**fields, "added": tuple(fields["added"])})
+
+
+def _untracked(root: Path) -> list[FileChange]:
+    out = git.run("ls-files", "--others", "--exclude-standard", "-z", cwd=root).stdout
+    return [_untracked_file(root, os.fsdecode(p)) for p in out.split(b"\0") if p]
+
+
+def _untracked_file(root: Path, path: str) -> FileChange:
+    full = root / path
+    info = full.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        mode, data = SYMLINK_MODE, os.fsencode(os.readlink(full))
+    else:
+        mode = "100755" if info.st_mode & 0o111 else "100644"
+        data = full.read_bytes()
+    binary = b"\0" in data[:8000]
+    count = 0 if binary else len(data.splitlines())
+    hunks = () if binary or count == 0 else (Hunk(0, 0, 1, count, tuple(range(1, count + 1))),)
+    return FileChange(path=path, status="added", new_mode=mode, binary=binary, hunks=hunks)
+
+
+def _cat_blobs(root: Path, wanted: list[tuple[str, str]]):
+    """Yield (path, content) for blob shas, in one `git cat-file --batch` process."""
+    if not wanted:
+        return
+    request = "".join(f"{sha}\n" for _, sha in wanted).encode()
+    data = git.run("cat-file", "--batch", cwd=root, input=request).stdout
+    pos = 0
+    for path, sha in wanted:
+        header_end = data.index(b"\n", pos)
+        header = data[pos:header_end].split()
+        if len(header) < 3 or header[1] == b"missing":
+            raise YgsError(f"git object {sha} for {path} is missing")
+        size = int(header[2])
+        start = header_end + 1
+        yield path, data[start : start + size]
+        pos = start + size + 1

@@ -1,0 +1,96 @@
+"""Every git call goes through here.
+
+ygs runs inside git hooks and agent hooks, where GIT_DIR / GIT_INDEX_FILE leak in and make git act on
+the wrong repository; `no_git_env` scrubs them (the same trap pre-commit documents).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from ygs.errors import YgsError
+
+# Variables that configure how git reaches the outside world, not which repository it acts on.
+_KEEP = frozenset(
+    {
+        "GIT_EXEC_PATH",
+        "GIT_SSH",
+        "GIT_SSH_COMMAND",
+        "GIT_SSL_CAINFO",
+        "GIT_SSL_NO_VERIFY",
+        "GIT_CONFIG_COUNT",
+        "GIT_HTTP_PROXY_AUTHMETHOD",
+        "GIT_ALLOW_PROTOCOL",
+        "GIT_ASKPASS",
+        "GIT_TERMINAL_PROMPT",
+    }
+)
+
+
+def no_git_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    source = os.environ if env is None else env
+    return {
+        k: v
+        for k, v in source.items()
+        if not k.startswith("GIT_") or k in _KEEP or k.startswith(("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_"))
+    }
+
+
+def run(
+    *args: str,
+    cwd: str | os.PathLike[str],
+    check: bool = True,
+    input: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `git ARGS` in cwd and return the completed process (stdout/stderr as bytes).
+
+    With check=True a non-zero exit becomes a YgsError carrying git's own first error line.
+    """
+    cmd = ["git", "-c", "core.quotepath=false", *args]
+    try:
+        proc = subprocess.run(
+            cmd,
+            cwd=cwd,
+            input=input,
+            capture_output=True,
+            env=env if env is not None else no_git_env(),
+        )
+    except FileNotFoundError:
+        raise YgsError("git is not installed or not on PATH") from None
+    if check and proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise YgsError(f"git {args[0]} failed: {message[0] if message else f'exit {proc.returncode}'}")
+    return proc
+
+
+def out(*args: str, cwd: str | os.PathLike[str]) -> str:
+    """stdout of a git command as text, stripped."""
+    return os.fsdecode(run(*args, cwd=cwd).stdout).strip()
+
+
+def toplevel(cwd: str | os.PathLike[str] = ".") -> Path:
+    """The work tree root containing cwd; exit 2 with a clear message outside a repository."""
+    proc = run("rev-parse", "--show-toplevel", cwd=cwd, check=False)
+    if proc.returncode != 0:
+        raise YgsError(f"not a git repository: {Path(cwd).resolve()} (run ygs inside a git work tree)")
+    return Path(os.fsdecode(proc.stdout).strip())
+
+
+def resolve(ref: str, cwd: str | os.PathLike[str]) -> str:
+    """The commit sha for ref; exit 2 with git's message when the ref is unknown."""
+    proc = run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}", cwd=cwd, check=False)
+    if proc.returncode != 0:
+        raise YgsError(f"unknown git ref {ref!r}: not a commit in this repository")
+    return os.fsdecode(proc.stdout).strip()
+
+
+def head_or_none(cwd: str | os.PathLike[str]) -> str | None:
+    """HEAD's sha, or None in a repository with no commits yet."""
+    proc = run("rev-parse", "--verify", "--quiet", "HEAD", cwd=cwd, check=False)
+    return os.fsdecode(proc.stdout).strip() or None if proc.returncode == 0 else None
+
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"

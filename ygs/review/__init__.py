@@ -1,0 +1,1 @@
+"""The review gate: change set -> findings -> filter -> verdict -> reports."""

@@ -1,0 +1,172 @@
+"""The review's data: what analyzers emit, what the gate decides, what reporters render.
+
+Data flows one way: change set -> RawFinding (analyzers) -> Finding (policy, filter, dedupe) -> Verdict.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Protocol
+
+from ygs.config import Config
+
+
+class Severity(str, enum.Enum):
+    MUST = "MUST"  # blocks merge
+    SHOULD = "SHOULD"  # advises strongly
+    MAY = "MAY"  # advises
+
+    @property
+    def rank(self) -> int:
+        return {"MUST": 3, "SHOULD": 2, "MAY": 1}[self.value]
+
+
+FAIL_LEVELS = ("MUST", "SHOULD", "MAY", "never")
+FILTERS = ("added", "diff_context", "file", "nofilter")
+
+
+def at_or_above(severity: Severity, fail_level: str) -> bool:
+    return fail_level != "never" and severity.rank >= Severity(fail_level).rank
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """One hit from one analyzer, before policy: the analyzer knows where and what, policy knows how bad."""
+
+    rule_id: str  # our id: "python-sql-injection", "bandit-B608", "secret-aws-access-key", …
+    path: str  # repository-relative, POSIX separators
+    line: int  # 1-based, new side
+    message: str
+    source: str  # analyzer name
+    end_line: int | None = None
+    cwe: str | None = None  # "CWE-89"; the policy's cwe wins when it has one
+    severity: Severity | None = None  # analyzer's fallback when the policy has no entry
+    redact: tuple[str, ...] = ()  # secret values that must never reach any output
+    whole_file: bool = False  # about the file itself (committed .env, unparsable file), not a line
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A policy entry (gates/policy.toml, overridable per project)."""
+
+    id: str
+    severity: Severity
+    pass_: int
+    category: str
+    title: str
+    fix: str
+    cwe: str | None = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    severity: Severity
+    pass_: int
+    category: str
+    cwe: str | None
+    path: str
+    line: int
+    end_line: int
+    message: str
+    fix: str
+    sources: tuple[str, ...]
+    fingerprint: str
+    rule_ids: tuple[str, ...] = ()  # every rule merged into this finding (dedupe across analyzers)
+    snippet: str = ""  # the new-side text of `line`, redacted
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "severity": self.severity.value,
+            "pass": self.pass_,
+            "category": self.category,
+            "cwe": self.cwe,
+            "path": self.path,
+            "line": self.line,
+            "end_line": self.end_line,
+            "message": self.message,
+            "fix": self.fix,
+            "sources": list(self.sources),
+            "fingerprint": self.fingerprint,
+            "rule_ids": list(self.rule_ids or (self.rule_id,)),
+            "snippet": self.snippet,
+        }
+
+
+def fingerprint(rule_key: str, path: str, line_text: str, occurrence: int) -> str:
+    """Stable across line shifts: the weakness, the file, the normalized text and its occurrence index."""
+    normalized = re.sub(r"\s+", " ", line_text).strip()
+    digest = hashlib.sha256(f"{rule_key}\0{path}\0{normalized}\0{occurrence}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()[:24]
+
+
+ANALYZER_STATUSES = ("ok", "failed", "timed_out", "skipped")
+
+
+@dataclass
+class AnalyzerResult:
+    """What one analyzer did: its evidence, and its raw findings."""
+
+    name: str
+    status: str = "ok"  # ok | failed | timed_out | skipped
+    reason: str = ""  # why failed / timed_out / skipped
+    version: str = ""
+    rules_run: int = 0
+    files_applicable: int = 0  # changed files of this analyzer's languages
+    files_scanned: int = 0  # of those, how many it really scanned
+    duration_s: float = 0.0
+    findings: list[RawFinding] = field(default_factory=list)
+    unparsed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): becomes a blocking finding
+    required: bool = True  # a failure of a required analyzer makes the verdict `error`
+
+    def evidence(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "reason": self.reason,
+            "version": self.version,
+            "rules_run": self.rules_run,
+            "files_applicable": self.files_applicable,
+            "files_scanned": self.files_scanned,
+            "duration_s": round(self.duration_s, 3),
+            "findings": len(self.findings),
+            "unparsed": [{"path": p, "reason": r} for p, r in self.unparsed],
+        }
+
+
+@dataclass(frozen=True)
+class ScanContext:
+    """Everything an analyzer may look at.
+
+    `tree` holds the new-side content of every file in `files` at the same relative path, so analyzers
+    that take paths (semgrep, bandit) scan it directly. `lines_of(path)` gives the new-side text lines.
+    """
+
+    tree: Path
+    files: tuple[str, ...]  # changed, present on the new side, text, not skipped — what may be scanned
+    config: Config
+    gates_dir: Path
+    changeset: Any  # ygs.diff.ChangeSet; typed loosely to keep this module import-light
+    plan: tuple[str, ...] | None = None  # planned files/globs (`--plan`), for the scope analyzer
+
+    def lines_of(self, path: str) -> list[str]:
+        data = (self.tree / path).read_bytes()
+        return data.decode("utf-8", "replace").splitlines()
+
+
+class Analyzer(Protocol):
+    """An analyzer is a plain module with these names (see ygs/review/analyzers/__init__.py)."""
+
+    NAME: str
+
+    def applies_to(self, path: str) -> bool: ...
+
+    def run(self, ctx: ScanContext) -> AnalyzerResult: ...
+
+
+AnalyzerRun = Callable[[ScanContext], AnalyzerResult]

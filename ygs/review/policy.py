@@ -1,0 +1,81 @@
+"""Rule policy: severity, pass, category, CWE and fix hint per rule id.
+
+Lives in gates/policy.toml; a project overrides severities with `[tool.ygs.review.severity]`
+(`rule-id = "SHOULD"`, or `"off"` to disable a rule).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ygs.errors import YgsError
+from ygs.review.model import RawFinding, Rule, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+OFF = "off"
+
+
+@dataclass(frozen=True)
+class Policy:
+    rules: dict[str, Rule]
+    disabled: frozenset[str] = frozenset()
+
+    def rule_for(self, raw: RawFinding) -> Rule:
+        """The policy entry for a finding; a rule without one gets the analyzer's fallback severity."""
+        rule = self.rules.get(raw.rule_id)
+        if rule is not None:
+            return rule
+        severity = raw.severity or Severity.SHOULD
+        return Rule(
+            id=raw.rule_id,
+            severity=severity,
+            pass_=1 if severity is Severity.MUST else 2,
+            category="other",
+            title=raw.rule_id,
+            fix="",
+            cwe=raw.cwe,
+        )
+
+    def enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.disabled
+
+
+def load(gates_dir: Path, overrides: dict[str, str] | None = None) -> Policy:
+    path = gates_dir / "policy.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise YgsError(f"cannot load rule policy {path}: {exc}") from None
+    rules = {rule_id: _rule(rule_id, entry, path) for rule_id, entry in data.get("rules", {}).items()}
+    disabled = set()
+    for rule_id, value in (overrides or {}).items():
+        if value.lower() == OFF:
+            disabled.add(rule_id)
+            continue
+        if value not in Severity.__members__:
+            raise YgsError(f"[tool.ygs.review.severity] {rule_id} = {value!r}: use MUST, SHOULD, MAY or off")
+        base = rules.get(rule_id) or Rule(rule_id, Severity(value), 2, "other", rule_id, "")
+        rules[rule_id] = replace(base, severity=Severity(value))
+    return Policy(rules=rules, disabled=frozenset(disabled))
+
+
+def _rule(rule_id: str, entry: dict, path: Path) -> Rule:
+    try:
+        return Rule(
+            id=rule_id,
+            severity=Severity(entry["severity"]),
+            pass_=int(entry["pass"]),
+            category=str(entry["category"]),
+            title=str(entry.get("title", rule_id)),
+            fix=str(entry.get("fix", "")),
+            cwe=entry.get("cwe"),
+            help=str(entry.get("help", "")),
+        )
+    except (KeyError, ValueError) as exc:
+        raise YgsError(f"{path}: rule {rule_id}: missing or invalid {exc}") from None
