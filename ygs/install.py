@@ -66,6 +66,7 @@ class Manifest:
     base: Path
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     installs: list[InstallSpec] = field(default_factory=list)
+    hooks: dict[str, dict[str, Any]] = field(default_factory=dict)  # "claude" / "git" -> what was installed
 
     def key(self, path: Path) -> str:
         try:
@@ -80,7 +81,7 @@ class Manifest:
         self.installs = [s for s in self.installs if s != spec] + [spec]
 
     def save(self) -> None:
-        if not self.files and not self.installs:
+        if not self.files and not self.installs and not self.hooks:
             self.path.unlink(missing_ok=True)
             return
         data = {
@@ -89,6 +90,8 @@ class Manifest:
             "installs": [s.to_json() for s in self.installs],
             "files": dict(sorted(self.files.items())),
         }
+        if self.hooks:
+            data["hooks"] = dict(sorted(self.hooks.items()))
         _atomic_write(self.path, (json.dumps(data, indent=2) + "\n").encode())
 
 
@@ -102,8 +105,9 @@ def manifest_for(scope: str, root: Path) -> Manifest:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         installs = [InstallSpec(**spec) for spec in data.get("installs", [])]
-        return Manifest(path=path, base=base, files=dict(data["files"]), installs=installs)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        hooks = {str(k): dict(v) for k, v in data.get("hooks", {}).items()}
+        return Manifest(path=path, base=base, files=dict(data["files"]), installs=installs, hooks=hooks)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise YgsError(f"{path} is corrupt ({exc}); delete it and run `ygs install` again") from None
 
 

@@ -1,0 +1,136 @@
+"""`ygs task start | status | expand | done` on real temp git repositories."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from ygs import state
+
+TASK = "# T-001: Add login\n\n- **ID:** T-001\n\n## Planned files\n\n- `src/app.py`\n- `src/handlers/*.py`\n"
+
+
+def set_tests(repo, exit_code: int) -> None:
+    command = f'"{sys.executable}" -c "import sys; sys.exit({exit_code})"'
+    repo.write(".ygs/config.toml", f"test_command = {json.dumps(command)}\n")
+
+
+@pytest.fixture
+def seeded(repo):
+    repo.write("src/app.py", "app = 1\n")
+    repo.write("docs/tasks/T-001.md", TASK)
+    repo.commit("seed")
+    return repo
+
+
+def test_start_from_task_file_records_base_and_plan(seeded, run_ygs):
+    result = run_ygs("task", "start", "docs/tasks/T-001.md")
+    assert result.exit_code == 0, result.output
+    assert "started task T-001: Add login" in result.output
+    task = state.load_task(seeded.path)
+    assert task.base == seeded.git("rev-parse", "HEAD")
+    assert task.plan == ["src/app.py", "src/handlers/*.py"] and task.file == "docs/tasks/T-001.md"
+    assert [e["event"] for e in state.ledger(seeded.path)] == ["task_start"]
+
+
+def test_start_with_plan_and_title(seeded, run_ygs):
+    assert run_ygs("task", "start", "--plan", "a.py, src/b/*.py", "--title", "Fix it").exit_code == 0
+    task = state.load_task(seeded.path)
+    assert (task.title, task.plan, task.file) == ("Fix it", ["a.py", "src/b/*.py"], None)
+
+
+def test_start_needs_exactly_one_of_file_or_plan(seeded, run_ygs):
+    assert run_ygs("task", "start").exit_code == 2
+    assert run_ygs("task", "start", "docs/tasks/T-001.md", "--plan", "a.py").exit_code == 2
+
+
+def test_start_task_file_without_planned_files_names_file_and_section(seeded, run_ygs):
+    seeded.write("docs/tasks/T-009.md", "# T-009: x\n\n## Description\n")
+    result = run_ygs("task", "start", "docs/tasks/T-009.md")
+    assert result.exit_code == 2
+    assert "T-009.md" in result.stderr and "## Planned files" in result.stderr
+
+
+def test_start_refuses_a_second_task_unless_forced(seeded, run_ygs):
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    other = run_ygs("task", "start", "--plan", "x.py")
+    assert other.exit_code == 2 and "T-001" in other.stderr and "ygs task done" in other.stderr
+    assert run_ygs("task", "start", "--plan", "x.py", "--force").exit_code == 0
+    assert state.load_task(seeded.path).plan == ["x.py"]
+
+
+def test_restarting_the_same_file_refreshes_the_plan_and_keeps_the_base(seeded, run_ygs):
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    before = state.load_task(seeded.path)
+    seeded.commit("moves HEAD")
+    seeded.write("docs/tasks/T-001.md", TASK + "- `src/extra.py`\n")
+    result = run_ygs("task", "start", "docs/tasks/T-001.md")
+    assert "refreshed the plan" in result.output
+    after = state.load_task(seeded.path)
+    assert (after.key, after.base) == (before.key, before.base)
+    assert "src/extra.py" in after.plan
+
+
+def test_start_on_a_dirty_tree_says_what_already_counts(seeded, run_ygs):
+    seeded.write("leftover.py", "1\n")
+    result = run_ygs("task", "start", "--plan", "a.py")
+    assert "already differ from the base" in result.output and "leftover.py" in result.output
+
+
+def test_status_with_and_without_task(seeded, run_ygs):
+    assert "no active task" in run_ygs("task", "status").output
+    assert json.loads(run_ygs("task", "status", "--json").output) == {"active": False}
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    seeded.write("src/handlers/login.py", "x\n")
+    for name in ("u1.py", "u2.py", "u3.py"):
+        seeded.write(name, "x\n")
+    result = run_ygs("task", "status")
+    assert result.exit_code == 0  # status informs; it never fails
+    assert "STOP" in result.output and "task file: docs/tasks/T-001.md" in result.output
+    data = json.loads(run_ygs("task", "status", "--json").output)
+    assert data["active"] and data["planned"] == ["src/handlers/login.py"]
+
+
+def test_done_refuses_until_tests_are_green_then_records_completion(seeded, run_ygs):
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    seeded.write("src/app.py", "app = 2\n")
+    refused = run_ygs("task", "done")
+    assert refused.exit_code == 1
+    assert "src/app.py" in refused.stderr and "ygs checkpoint" in refused.stderr
+    set_tests(seeded, 1)
+    assert run_ygs("checkpoint").exit_code == 1
+    assert run_ygs("task", "done").exit_code == 1  # red is not green
+    set_tests(seeded, 0)
+    assert run_ygs("checkpoint").exit_code == 0
+    done = run_ygs("task", "done")
+    assert done.exit_code == 0, done.output
+    assert state.load_task(seeded.path) is None
+    last = list(state.ledger(seeded.path))[-1]
+    assert last["event"] == "task_done" and last["id"] == "T-001" and last["files"] == ["src/app.py"]
+    assert last["tests_green"] and not last["forced"]
+
+
+def test_done_force_finishes_anyway_and_says_so(seeded, run_ygs):
+    run_ygs("task", "start", "--plan", "a.py")
+    seeded.write("a.py", "1\n")
+    result = run_ygs("task", "done", "--force")
+    assert result.exit_code == 0 and "forced" in result.output
+    assert list(state.ledger(seeded.path))[-1]["forced"] is True
+
+
+def test_done_without_changes_needs_no_checkpoint(seeded, run_ygs):
+    run_ygs("task", "start", "--plan", "a.py")
+    assert run_ygs("task", "done").exit_code == 0
+
+
+def test_expand_without_task_exits_2(seeded, run_ygs):
+    result = run_ygs("task", "expand", "a.py", "--reason", "x")
+    assert result.exit_code == 2 and "no active task" in result.stderr
+
+
+def test_expand_requires_a_reason(seeded, run_ygs):
+    run_ygs("task", "start", "--plan", "a.py")
+    assert run_ygs("task", "expand", "b.py").exit_code == 2
+    assert run_ygs("task", "expand", "b.py", "--reason", "  ").exit_code == 2
