@@ -22,6 +22,17 @@ COMMANDS: dict[str, str] = {
     "install": "ygs.commands.install:install",
     "upgrade": "ygs.commands.install:upgrade",
     "uninstall": "ygs.commands.install:uninstall",
+    "rules": "ygs.commands.rules:rules",
+    "new": "ygs.commands.new:new",
+    "validate": "ygs.commands.validate:validate",
+    "estimate": "ygs.commands.estimate:estimate",
+    "ship": "ygs.commands.ship:ship",
+    "task": "ygs.commands.task:task",
+    "check": "ygs.commands.check:check",
+    "checkpoint": "ygs.commands.check:checkpoint",
+    "deviation": "ygs.commands.check:deviation",
+    "guard": "ygs.commands.guard:guard",
+    "review": "ygs.commands.review:review",
 }
 
 

@@ -128,11 +128,19 @@ class LlmConfig:
     max_attempts: int = 4
     breaker_failures: int = 3
     context_lines: int = 3
+    base_delay_s: float = 1.0  # first retry backoff; doubles per attempt, with jitter (retry-after wins)
+    max_delay_s: float = 30.0  # cap on one backoff wait, retry-after included
 
 
 @dataclass(frozen=True)
 class GithubConfig:
-    max_inline_comments: int = 30
+    """`ygs review --publish github`."""
+
+    max_inline_comments: int = 30  # live ygs inline comments per pull request; the rest go in the summary
+    api_attempts: int = 3  # tries per API call on 5xx / 429 / network errors
+    api_backoff_s: float = 2.0  # wait before the 2nd try; doubles each try
+    api_timeout_s: int = 30  # per request
+    write_interval_s: float = 1.0  # pause between writes (GitHub's guidance against secondary rate limits)
 
 
 @dataclass(frozen=True)

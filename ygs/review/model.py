@@ -124,9 +124,11 @@ class AnalyzerResult:
     findings: list[RawFinding] = field(default_factory=list)
     unparsed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): becomes a blocking finding
     required: bool = True  # a failure of a required analyzer makes the verdict `error`
+    extra: dict[str, Any] = field(default_factory=dict)  # analyzer-specific evidence (e.g. LLM token usage)
 
     def evidence(self) -> dict[str, Any]:
         return {
+            **self.extra,
             "status": self.status,
             "reason": self.reason,
             "version": self.version,
@@ -170,3 +172,58 @@ class Analyzer(Protocol):
 
 
 AnalyzerRun = Callable[[ScanContext], AnalyzerResult]
+
+
+SCHEMA = "ygs.review/v1"
+VERDICTS = ("pass", "fail", "error")
+
+
+@dataclass
+class ReviewResult:
+    """The gate's answer, rendered by every reporter. The verdict is computed by ygs, never by a model."""
+
+    verdict: str  # pass | fail | error
+    base: dict[str, Any]  # {"ref", "sha", "how"}
+    head: dict[str, Any]  # {"ref", "sha"}
+    run_id: str
+    fail_level: str
+    filter: str
+    findings: list[Finding] = field(default_factory=list)  # every kept finding, all severities
+    evidence: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)  # why the verdict is `error`
+    notices: list[str] = field(default_factory=list)  # must be shown prominently (e.g. LLM pass not executed)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if at_or_above(f.severity, self.fail_level)]
+
+    @property
+    def exit_code(self) -> int:
+        return {"pass": 0, "fail": 1, "error": 2}[self.verdict]
+
+    def counts(self) -> dict[str, int]:
+        out = {f"pass{p}_{s.value}": 0 for p in (1, 2) for s in Severity}
+        for finding in self.findings:
+            out[f"pass{finding.pass_}_{finding.severity.value}"] += 1
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "verdict": self.verdict,
+            "base": self.base,
+            "head": self.head,
+            "run_id": self.run_id,
+            "fail_level": self.fail_level,
+            "filter": self.filter,
+            "summary": {
+                "findings": len(self.findings),
+                "blocking": len(self.blocking),
+                "by_severity": {s.value: sum(f.severity is s for f in self.findings) for s in Severity},
+                "by_pass": {str(p): sum(f.pass_ == p for f in self.findings) for p in (1, 2)},
+            },
+            "errors": self.errors,
+            "notices": self.notices,
+            "findings": [f.to_json() for f in self.findings],
+            "evidence": self.evidence,
+        }

@@ -1,0 +1,96 @@
+"""`ygs review`: the review gate on a diff."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ygs import config as cfg
+from ygs import diff, git
+from ygs.errors import YgsError
+from ygs.fs import atomic_write
+from ygs.review.model import FAIL_LEVELS, FILTERS
+
+FORMATS = ("text", "json", "sarif", "markdown", "github")
+
+
+@click.command()
+@click.option("--base", "base_ref", metavar="REF",
+              help="Compare against the merge-base with REF. Default: the default branch "
+                   "(origin/HEAD, else main, else master).")
+@click.option("--head", "head_ref", metavar="REF", help="Review up to this commit (default: HEAD).")
+@click.option("--staged", is_flag=True, help="Review the staged changes (the index) instead of a commit.")
+@click.option("--worktree", is_flag=True, help="Review the work tree, including untracked files.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format. github = workflow annotations + step summary (no API calls).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to FILE instead of stdout.")
+@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
+              help="Lowest severity that blocks (exit 1). Default: [tool.ygs.review] fail_level = MUST.")
+@click.option("--filter", "line_filter", type=click.Choice(FILTERS), default=None,
+              help="Which findings count: on added lines (default), in diff hunks, anywhere in changed "
+                   "files, or everywhere.")
+@click.option("--plan", metavar="TASK_OR_LIST",
+              help="A task file or a comma-separated list of planned paths/globs: unplanned files are reported.")
+@click.option("--no-llm", is_flag=True, help="Deterministic analyzers only, even when ANTHROPIC_API_KEY is set.")
+@click.option("--no-cache", is_flag=True, help="Do not reuse cached LLM results (.ygs/cache/).")
+@click.option("--publish", type=click.Choice(["github"]), default=None,
+              help="Also publish to the pull request (inside GitHub Actions): summary comment, inline "
+                   "comments, check run. Does not change the verdict or the exit code.")
+def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: bool, fmt: str,
+           output: Path | None, fail_level: str | None, line_filter: str | None, plan: str | None,
+           no_llm: bool, no_cache: bool, publish: str | None) -> None:
+    """Review a diff: Pass 1 findings block the merge, Pass 2 findings advise.
+
+    Runs semgrep (ygs's own rules), bandit, a secrets detector, hygiene checks, size/scope and function
+    length on the changed files, and keeps findings on the lines the change added. Every report carries
+    the evidence of what was run and scanned.
+
+    \b
+    Examples:
+      ygs review                               # HEAD vs the default branch
+      ygs review --base origin/main --format sarif -o ygs.sarif
+      ygs review --staged --fail-level SHOULD  # before committing
+      ygs review --worktree --format json      # for agents
+
+    \b
+    Exit codes: 0 pass, 1 blocked (a finding at or above the fail level),
+    2 error (bad arguments, not a git repo, bad ref, an analyzer that failed).
+    """
+    from ygs.review import gate, reports
+
+    if sum(bool(x) for x in (head_ref, staged, worktree)) > 1:
+        raise YgsError("use only one of --head, --staged, --worktree")
+    head = diff.INDEX if staged else diff.WORKTREE if worktree else head_ref or "HEAD"
+    root = git.toplevel(".")
+    config = cfg.load(root)
+    if publish == "github":
+        from ygs import github
+
+        github.check_environment()  # a workflow that cannot publish fails before the analyzers run
+    result = gate.review(root, config, base_ref=base_ref, head=head, fail_level=fail_level, filter=line_filter,
+                         plan=_plan(plan, root), no_llm=no_llm, use_cache=not no_cache)
+    if publish == "github":
+        github.publish(result, config, root, annotate=fmt != "github")
+    # Non-UTF-8 paths are held as surrogate escapes: write their original bytes back, as git does.
+    data = reports.renderer(fmt)(result).encode("utf-8", "surrogateescape")
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        atomic_write(output, data)
+        click.echo(f"ygs review: {result.verdict} ({len(result.blocking)} blocking, "
+                   f"{len(result.findings)} findings); report written to {output}", err=True)
+    sys.exit(result.exit_code)
+
+
+def _plan(value: str | None, root: Path) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    candidate = Path(value) if Path(value).is_absolute() else root / value
+    if candidate.is_file():
+        from ygs import task
+
+        return task.parse(candidate, root).planned
+    return tuple(p.strip() for p in value.split(",") if p.strip())

@@ -1,0 +1,97 @@
+"""Functions longer than `[tool.ygs.code] max_function_lines` (non-blank lines, signature to end).
+
+Python is measured exactly with `ast`; brace languages (JS/TS, Go, Java) with a brace-matching heuristic,
+which is good enough for an advisory (Pass 2) rule.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from ygs.review.languages import language_of
+from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
+
+NAME = "functions"
+RULE = "function-too-long"
+BRACE_LANGUAGES = ("javascript", "typescript", "go", "java")
+_CONTROL = r"(?:if|for|while|switch|catch|with|return|else|do|try|synchronized)"
+_STARTS = {
+    "javascript": re.compile(
+        rf"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b\s*\*?\s*(?P<a>[\w$]*)\s*\(.*"
+        rf"|(?:static\s+|public\s+|private\s+|protected\s+|get\s+|set\s+)*(?!{_CONTROL}\b)(?P<b>[\w$]+)\s*\(.*\)\s*"
+        rf"(?::\s*[^={{]+)?|(?:const|let|var)\s+(?P<c>[\w$]+)\s*=\s*(?:async\s*)?(?:\(.*\)|[\w$]+)\s*(?::[^=]+)?=>\s*)"
+        r"\{\s*$"
+    ),
+    "go": re.compile(r"^\s*func\b\s*(?:\([^)]*\)\s*)?(?P<a>\w+)?.*\{\s*$"),
+    "java": re.compile(
+        rf"^\s*(?:(?:public|private|protected|static|final|synchronized|abstract|default)\s+)*"
+        rf"(?!{_CONTROL}\b|new\b)\w[\w<>\[\],.?\s]*\s+(?!{_CONTROL}\b)(?P<a>\w+)\s*\([^;]*\)\s*(?:throws\s+[\w.,\s]+)?\{{\s*$"
+    ),
+}
+_STARTS["typescript"] = _STARTS["javascript"]
+_STRINGS = re.compile(r"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`")
+
+
+def applies_to(path: str) -> bool:
+    return language_of(path) in ("python", *BRACE_LANGUAGES)
+
+
+def run(ctx: ScanContext) -> AnalyzerResult:
+    files = [f for f in ctx.files if applies_to(f)]
+    limit = ctx.config.code.max_function_lines
+    result = AnalyzerResult(name=NAME, version="builtin", rules_run=1, files_applicable=len(files))
+    for path in files:
+        lines = ctx.lines_of(path)
+        if language_of(path) == "python":
+            spans = _python_functions(lines, path, result)
+        else:
+            spans = _brace_functions(lines, _STARTS[language_of(path)])
+        result.files_scanned += 1
+        result.findings += [
+            RawFinding(rule_id=RULE, path=path, line=start, end_line=end, source=NAME,
+                       message=f"function `{name}` is {length} lines long (limit {limit})")
+            for name, start, end in spans
+            if (length := _length(lines, start, end)) > limit
+        ]
+    return result
+
+
+def _length(lines: list[str], start: int, end: int) -> int:
+    return sum(1 for line in lines[start - 1 : end] if line.strip())
+
+
+def _python_functions(lines: list[str], path: str, result: AnalyzerResult) -> list[tuple[str, int, int]]:
+    try:
+        tree = ast.parse("\n".join(lines))
+    except (SyntaxError, ValueError) as exc:
+        result.unparsed.append((path, f"Python syntax error: {getattr(exc, 'msg', exc)}"))
+        return []
+    return [
+        (node.name, node.lineno, node.end_lineno or node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
+
+
+def _brace_functions(lines: list[str], start_re: re.Pattern[str]) -> list[tuple[str, int, int]]:
+    spans = []
+    for index, line in enumerate(lines):
+        match = start_re.match(line)
+        if not match:
+            continue
+        name = next((g for g in match.groups() if g), "anonymous")
+        end = _matching_brace(lines, index)
+        if end is not None:
+            spans.append((name, index + 1, end + 1))
+    return spans
+
+
+def _matching_brace(lines: list[str], start: int) -> int | None:
+    depth = 0
+    for index in range(start, len(lines)):
+        code = _STRINGS.sub('""', lines[index]).split("//", 1)[0]
+        depth += code.count("{") - code.count("}")
+        if depth <= 0 and index > start or depth == 0 and "}" in code:
+            return index
+    return None

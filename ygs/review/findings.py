@@ -1,0 +1,169 @@
+"""Raw analyzer hits -> the findings a review reports.
+
+filter (which lines) -> dedupe (same line + same weakness = one finding naming every source) ->
+suppression (`# ygs: ignore[rule-id] reason`, reason required) -> fingerprints, snippets, redaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, fingerprint
+from ygs.review.policy import Policy
+
+UNPARSED = "review-unparsed"
+SUPPRESSION_NEEDS_REASON = "review-suppression-needs-reason"
+_SUPPRESS = re.compile(r"ygs:\s*ignore\[([A-Za-z0-9_.,\s-]+)\]\s*(.*)")
+_COMMENT_END = re.compile(r"\s*(\*/|-->|#}|%}|\*\))\s*$")
+
+
+@dataclass
+class _Merged:
+    raws: list[RawFinding] = field(default_factory=list)
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.rule_id for r in self.raws))
+
+
+def build(
+    ctx: ScanContext, results: list[AnalyzerResult], rules: Policy, line_filter: str
+) -> tuple[list[Finding], dict[str, Any]]:
+    raws = [raw for result in results for raw in result.findings] + _unparsed(results)
+    text = _Lines(ctx)
+    selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter)]
+    groups = _dedupe(selected, rules)
+    kept, suppressed, unexplained = _suppress(groups, text)
+    kept += _dedupe(unexplained, rules)
+    secrets = sorted({value for raw in raws for value in raw.redact if value}, key=len, reverse=True)
+    findings = _finalize(kept, rules, text, secrets)
+    return findings, {"suppressed": suppressed}
+
+
+def _unparsed(results: list[AnalyzerResult]) -> list[RawFinding]:
+    return [
+        RawFinding(rule_id=UNPARSED, path=path, line=1, message=f"not reviewed: {r.name} could not parse ({why})",
+                   source=r.name, whole_file=True)
+        for r in results
+        for path, why in r.unparsed
+    ]
+
+
+def _selected(raw: RawFinding, changeset: Any, line_filter: str) -> bool:
+    if not raw.path:  # about the change as a whole (size tier, missing tests)
+        return True
+    change = changeset.get(raw.path)
+    if change is None:
+        return line_filter == "nofilter"
+    if line_filter in ("file", "nofilter") or raw.whole_file:
+        return change.status != "deleted" or line_filter == "nofilter"
+    span = set(range(raw.line, (raw.end_line or raw.line) + 1))
+    wanted = change.added_lines if line_filter == "added" else change.hunk_lines
+    return not span.isdisjoint(wanted)
+
+
+def _weakness(raw: RawFinding, rules: Policy) -> str:
+    return rules.rule_for(raw).cwe or raw.cwe or raw.rule_id
+
+
+def _dedupe(raws: list[RawFinding], rules: Policy) -> list[_Merged]:
+    groups: dict[tuple[str, int, str], _Merged] = {}
+    for raw in raws:
+        groups.setdefault((raw.path, raw.line, _weakness(raw, rules)), _Merged()).raws.append(raw)
+    return list(groups.values())
+
+
+def _suppress(groups: list[_Merged], text: _Lines) -> tuple[list[_Merged], list[dict], list[RawFinding]]:
+    kept, suppressed, unexplained = [], [], []
+    for group in groups:
+        first = group.raws[0]
+        marker = _marker(text, first.path, first.line)
+        if marker is None or not set(marker[0]) & set(group.rule_ids):
+            kept.append(group)
+            continue
+        rule_ids, reason, line = marker
+        if reason:
+            suppressed.append({"rule_ids": list(group.rule_ids), "path": first.path, "line": first.line,
+                               "reason": reason})
+            continue
+        kept.append(group)
+        unexplained.append(RawFinding(rule_id=SUPPRESSION_NEEDS_REASON, path=first.path, line=line, source="ygs",
+                                      message=f"suppression of {', '.join(rule_ids)} has no reason, so it is "
+                                              "ignored: write `# ygs: ignore[rule-id] why this is safe`"))
+    return kept, suppressed, unexplained
+
+
+def _marker(text: _Lines, path: str, line: int) -> tuple[list[str], str, int] | None:
+    """A `ygs: ignore[…] reason` comment on the finding's line or the line above it."""
+    for number in (line, line - 1):
+        match = _SUPPRESS.search(text.get(path, number))
+        if match:
+            reason = _COMMENT_END.sub("", match.group(2)).strip()
+            ids = [r.strip() for r in match.group(1).split(",") if r.strip()]
+            return ids, reason if re.search(r"[A-Za-z]{2,}", reason) else "", number
+    return None
+
+
+def _finalize(groups: list[_Merged], rules: Policy, text: _Lines, secrets: list[str]) -> list[Finding]:
+    seen: Counter[tuple[str, str, str]] = Counter()
+    out = []
+    for group in sorted(groups, key=lambda g: (g.raws[0].path, g.raws[0].line)):
+        out.append(_finding(group, rules, text, secrets, seen))
+    return sorted(out, key=lambda f: (-f.severity.rank, f.pass_, f.path, f.line, f.rule_id))
+
+
+def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], seen: Counter) -> Finding:
+    ranked = sorted(group.raws, key=lambda r: -rules.rule_for(r).severity.rank)
+    primary = ranked[0]
+    rule = rules.rule_for(primary)
+    line_text = text.get(primary.path, primary.line) if primary.line else ""
+    key = _weakness(primary, rules)
+    identity = (key, primary.path, re.sub(r"\s+", " ", line_text).strip())
+    occurrence = seen[identity]
+    seen[identity] += 1
+    return Finding(
+        rule_id=rule.id,
+        severity=rule.severity,
+        pass_=min(rules.rule_for(r).pass_ for r in group.raws),
+        category=rule.category,
+        cwe=rule.cwe or primary.cwe,
+        path=primary.path,
+        line=primary.line,
+        end_line=max((r.end_line or r.line) for r in group.raws),
+        message=redact(primary.message, secrets),
+        fix=rule.fix,
+        sources=tuple(dict.fromkeys(r.source for r in group.raws)),
+        fingerprint=fingerprint(key, primary.path, line_text, occurrence),
+        rule_ids=group.rule_ids,
+        snippet=redact(line_text.strip(), secrets)[:200],
+    )
+
+
+def redact(value: str, secrets: list[str]) -> str:
+    """Mask every known secret, keeping a short prefix so a human can find it."""
+    for secret in secrets:
+        if secret in value:
+            value = value.replace(secret, (secret[:4] if len(secret) >= 12 else "") + "…[redacted]")
+    return value
+
+
+class _Lines:
+    """New-side text lines of the scanned files, read once."""
+
+    def __init__(self, ctx: ScanContext) -> None:
+        self._ctx = ctx
+        self._cache: dict[str, list[str]] = {}
+
+    def get(self, path: str, line: int) -> str:
+        if not path or line < 1:
+            return ""
+        if path not in self._cache:
+            try:
+                self._cache[path] = self._ctx.lines_of(path)
+            except OSError:
+                self._cache[path] = []
+        lines = self._cache[path]
+        return lines[line - 1] if line <= len(lines) else ""

@@ -1,0 +1,243 @@
+"""`ygs review`: change set -> analyzers -> findings -> filter -> verdict.
+
+The gate fails closed: an analyzer that should have run and failed, timed out, or scanned none of the
+changed files it applies to makes the verdict `error`, never `pass`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ygs import diff, git
+from ygs.config import Config
+from ygs.errors import YgsError
+from ygs.globs import first_match
+from ygs.resources import data_dir
+from ygs.review import analyzers, findings, policy
+from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, ReviewResult, ScanContext
+
+
+@dataclass(frozen=True)
+class Selection:
+    base_sha: str
+    base: dict[str, str]
+    head: dict[str, str]
+    head_mode: str  # a commit sha, diff.INDEX or diff.WORKTREE
+
+
+def review(
+    root: Path,
+    config: Config,
+    *,
+    base_ref: str | None = None,
+    head: str = "HEAD",
+    fail_level: str | None = None,
+    filter: str | None = None,
+    plan: tuple[str, ...] | None = None,
+    no_llm: bool = False,
+    use_cache: bool = True,
+) -> ReviewResult:
+    """Review the change from base to head (a ref, diff.INDEX or diff.WORKTREE) and compute the verdict."""
+    fail_level = fail_level or config.review.fail_level
+    filter = filter or config.review.filter
+    _check_choice("fail level", fail_level, FAIL_LEVELS)
+    _check_choice("filter", filter, FILTERS)
+    started = time.monotonic()
+    selection = select(root, base_ref, head)
+    changeset = diff.collect(root, selection.base_sha, selection.head_mode, include_untracked=True)
+    rules = policy.load(data_dir("gates"), config.review.severity)
+    scannable, skipped = partition(changeset, config)
+    with tempfile.TemporaryDirectory(prefix="ygs-review-") as tmp:
+        tree = Path(tmp)
+        changeset.materialize(tree, scannable)
+        scannable, too_large = _drop_oversized(tree, scannable, config.review.max_file_lines)
+        skipped += too_large
+        ctx = ScanContext(tree=tree, files=tuple(scannable), config=config, gates_dir=data_dir("gates"),
+                          changeset=changeset, plan=plan)
+        results = run_analyzers(ctx, config.review.analyzers)
+        if not no_llm:
+            results.append(_llm_pass(ctx, results, use_cache))
+        kept, suppression = findings.build(ctx, results, rules, filter)
+    result = ReviewResult(
+        verdict="pass",
+        base=selection.base,
+        head=selection.head,
+        run_id=_run_id(),
+        fail_level=fail_level,
+        filter=filter,
+        findings=kept,
+    )
+    result.errors = analyzer_errors(results)
+    result.notices = [f"LLM pass not executed: {r.reason}" for r in results
+                      if r.name == "llm" and r.status in ("failed", "timed_out")]
+    result.evidence = evidence(changeset, scannable, skipped, results, suppression, time.monotonic() - started)
+    result.verdict = "error" if result.errors else "fail" if result.blocking else "pass"
+    return result
+
+
+def _llm_pass(ctx: ScanContext, results: list[AnalyzerResult], use_cache: bool) -> AnalyzerResult:
+    """The judgment pass (issue 5): it sees the deterministic findings as already known."""
+    from ygs.review import llm
+
+    started = time.monotonic()
+    try:
+        result = llm.run(ctx, results, use_cache=use_cache)
+    except Exception as exc:  # noqa: BLE001 - an LLM failure is evidence, never a crash or a silent pass
+        result = AnalyzerResult(name="llm", status="failed", reason=f"{type(exc).__name__}: {exc}",
+                                required=ctx.config.llm.required)
+    result.duration_s = result.duration_s or time.monotonic() - started
+    return result
+
+
+def _check_choice(what: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise YgsError(f"invalid {what} {value!r}; valid: {', '.join(choices)}")
+
+
+def select(root: Path, base_ref: str | None, head: str) -> Selection:
+    """Resolve head and base; the base is the merge-base with head, as a pull request sees it."""
+    head_sha = git.head_or_none(root)
+    if head in (diff.INDEX, diff.WORKTREE):
+        head_info = {"ref": head.lower(), "sha": head_sha or ""}
+        tip = head_sha
+        mode = head
+    else:
+        tip = git.resolve(head, root)
+        head_info = {"ref": head, "sha": tip}
+        mode = tip
+    if tip is None:  # no commits yet: everything staged / in the work tree is new
+        return Selection(git.EMPTY_TREE, {"ref": "", "sha": git.EMPTY_TREE, "how": "empty tree (no commits yet)"},
+                         head_info, mode)
+    ref = base_ref or default_branch(root)
+    base_tip = git.resolve(ref, root)
+    proc = git.run("merge-base", base_tip, tip, cwd=root, check=False)
+    if proc.returncode != 0:
+        raise YgsError(f"{ref} and {head} have no common ancestor; pass --base REF")
+    sha = proc.stdout.decode().strip()
+    how = f"merge-base of {head} and {ref}" + ("" if base_ref else " (default branch)")
+    return Selection(sha, {"ref": ref, "sha": sha, "how": how}, head_info, mode)
+
+
+def default_branch(root: Path) -> str:
+    """origin/HEAD's branch, else main, else master (local or on origin)."""
+    proc = git.run("symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD", cwd=root, check=False)
+    if proc.returncode == 0 and proc.stdout.strip():
+        return proc.stdout.decode().strip()
+    for ref in ("main", "master", "origin/main", "origin/master"):
+        if git.run("rev-parse", "--verify", "-q", f"{ref}^{{commit}}", cwd=root, check=False).returncode == 0:
+            return ref
+    raise YgsError("no default branch found (origin/HEAD, main, master); pass --base REF")
+
+
+def partition(changeset: diff.ChangeSet, config: Config) -> tuple[list[str], list[dict[str, str]]]:
+    """Files to scan, and the ones skipped with the reason (listed in the evidence, never silent)."""
+    scannable: list[str] = []
+    skipped: list[dict[str, str]] = []
+    for change in changeset.files:
+        if change.status == "deleted":
+            continue
+        reason = _skip_reason(change, config)
+        if reason:
+            skipped.append({"path": change.path, "reason": reason})
+        else:
+            scannable.append(change.path)
+    return scannable, skipped
+
+
+def _skip_reason(change: diff.FileChange, config: Config) -> str:
+    glob = first_match(change.path, config.review.exclude)
+    if glob:
+        return f"excluded by config ({glob})"
+    glob = first_match(change.path, config.review.skip)
+    if glob:
+        return f"vendored or generated ({glob})"
+    if change.kind == "submodule":
+        return "submodule (its content lives in another repository)"
+    if change.kind == "symlink":
+        return "symlink (no content to scan)"
+    if change.binary:
+        return "binary"
+    return ""
+
+
+def _drop_oversized(tree: Path, files: list[str], limit: int) -> tuple[list[str], list[dict[str, str]]]:
+    kept, skipped = [], []
+    for path in files:
+        with open(tree / path, "rb") as handle:
+            count = sum(1 for _ in handle)
+        if count > limit:
+            skipped.append({"path": path, "reason": f"too large ({count} lines > max_file_lines {limit})"})
+        else:
+            kept.append(path)
+    return kept, skipped
+
+
+def run_analyzers(ctx: ScanContext, names: tuple[str, ...]) -> list[AnalyzerResult]:
+    """Every configured analyzer, concurrently. A crash is the analyzer's failure, never the gate's pass."""
+    unknown = [n for n in names if n not in analyzers.MODULES]
+    if unknown:
+        raise YgsError(f"unknown analyzer {unknown[0]!r} in [tool.ygs.review] analyzers; "
+                       f"valid: {', '.join(analyzers.MODULES)}")
+    with ThreadPoolExecutor(max_workers=max(1, len(names))) as pool:
+        return list(pool.map(lambda name: _run_one(name, ctx), names))
+
+
+def _run_one(name: str, ctx: ScanContext) -> AnalyzerResult:
+    started = time.monotonic()
+    try:
+        result = analyzers.get(name).run(ctx)
+    except Exception as exc:  # noqa: BLE001 - a broken analyzer must turn into evidence, not a crash
+        result = AnalyzerResult(name=name, status="failed", reason=f"{type(exc).__name__}: {exc}")
+    result.duration_s = result.duration_s or time.monotonic() - started
+    if result.status == "ok" and result.files_applicable == 0 and not result.findings:
+        result.status, result.reason = "skipped", "no changed files it applies to"
+    return result
+
+
+def analyzer_errors(results: list[AnalyzerResult]) -> list[str]:
+    errors = []
+    for r in results:
+        if not r.required:
+            continue
+        if r.status in ("failed", "timed_out"):
+            errors.append(f"analyzer {r.name} {r.status.replace('_', ' ')}: {r.reason}")
+        elif r.status == "ok" and r.files_applicable and not (r.files_scanned or r.unparsed):
+            errors.append(f"analyzer {r.name} scanned none of the {r.files_applicable} changed files it applies to")
+    return errors
+
+
+def evidence(
+    changeset: diff.ChangeSet,
+    scannable: list[str],
+    skipped: list[dict[str, str]],
+    results: list[AnalyzerResult],
+    suppression: dict,
+    duration: float,
+) -> dict:
+    reviewed = set(scannable)
+    return {
+        "analyzers": {r.name: r.evidence() for r in results},
+        "totals": {
+            "files_changed": len(changeset.files),
+            "files_deleted": sum(f.status == "deleted" for f in changeset.files),
+            "files_reviewed": len(scannable),
+            "lines_added": changeset.lines_added,
+            "lines_deleted": changeset.lines_deleted,
+            "lines_reviewed": sum(f.lines_added for f in changeset.files if f.path in reviewed),
+            "findings_suppressed": len(suppression["suppressed"]),
+            "paths_skipped": len(skipped),
+            "duration_s": round(duration, 3),
+        },
+        "skipped": skipped,
+        "suppressions": suppression["suppressed"],
+    }
+
+
+def _run_id() -> str:
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"

@@ -1,0 +1,79 @@
+"""`--format text` (default): for people, via rich. Colour only on a TTY and never under NO_COLOR."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+from rich.console import Console
+from rich.markup import escape
+
+from ygs.review.model import Finding, ReviewResult
+from ygs.review.reports import location
+
+VERDICT = {"pass": "[bold green]PASS[/]", "fail": "[bold red]BLOCKED[/]", "error": "[bold yellow]ERROR[/]"}
+SEVERITY_STYLE = {"MUST": "bold red", "SHOULD": "yellow", "MAY": "cyan"}
+
+
+def render(result: ReviewResult, color: bool | None = None) -> str:
+    if color is None:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=120, highlight=False, soft_wrap=True,
+                      color_system="standard" if color else None)
+    _header(console, result)
+    for pass_, title in ((1, "Pass 1 — blocks merge"), (2, "Pass 2 — advises")):
+        rows = [f for f in result.findings if f.pass_ == pass_]
+        if rows:
+            console.print(f"\n[bold]{title}[/] ({len(rows)})")
+            for finding in rows:
+                _finding(console, finding)
+    _evidence(console, result)
+    return buffer.getvalue()
+
+
+def _header(console: Console, result: ReviewResult) -> None:
+    blocking = f" — {len(result.blocking)} blocking at {result.fail_level}" if result.verdict == "fail" else ""
+    console.print(f"ygs review: {VERDICT[result.verdict]}{blocking}")
+    base = result.base
+    console.print(f"base {escape(base.get('ref') or '-')} @ {base.get('sha', '')[:12]} "
+                  f"({escape(base.get('how', ''))}); head {escape(result.head.get('ref', ''))}")
+    for notice in result.notices:
+        console.print(f"[bold yellow]! {escape(notice)}[/]")
+    for error in result.errors:
+        console.print(f"[bold yellow]error: {escape(error)}[/]")
+    if not result.findings and result.verdict == "pass":
+        console.print("no findings on the selected lines")
+
+
+def _finding(console: Console, f: Finding) -> None:
+    cwe = f" {f.cwe}" if f.cwe else ""
+    sources = ", ".join(f.sources)
+    console.print(f"  [{SEVERITY_STYLE[f.severity.value]}]{f.severity.value:<6}[/] "
+                  f"{escape(location(f.path, f.line))}  {f.rule_id}{cwe}  [dim]({escape(sources)})[/]")
+    console.print(f"         {escape(f.message)}")
+    if f.snippet:
+        console.print(f"         [dim]> {escape(f.snippet)}[/]")
+    if f.fix:
+        console.print(f"         fix: {escape(f.fix)}")
+
+
+def _evidence(console: Console, result: ReviewResult) -> None:
+    ev = result.evidence
+    console.print("\n[bold]Evidence[/]")
+    for name, a in ev.get("analyzers", {}).items():
+        reason = f" — {a['reason']}" if a.get("reason") else ""
+        console.print(f"  {name:<10} {a['status']:<9} {escape(a.get('version', '') or '-'):<10} "
+                      f"rules {a.get('rules_run', 0):<4} files {a.get('files_scanned', 0)}/{a.get('files_applicable', 0)}"
+                      f"  {a.get('duration_s', 0):.2f}s{escape(reason)}")
+    llm = ev.get("llm")
+    if llm:
+        console.print(f"  {'llm':<10} {llm.get('status', 'n/a')}" + escape(f" — {llm['reason']}" if llm.get("reason") else ""))
+    t = ev.get("totals", {})
+    console.print(f"  {t.get('files_changed', 0)} files changed (+{t.get('lines_added', 0)} −{t.get('lines_deleted', 0)}), "
+                  f"{t.get('files_reviewed', 0)} reviewed, {t.get('lines_reviewed', 0)} added lines reviewed, "
+                  f"{t.get('findings_suppressed', 0)} suppressed, {t.get('paths_skipped', 0)} skipped")
+    for skipped in ev.get("skipped", [])[:20]:
+        console.print(f"  [dim]not reviewed: {escape(skipped['path'])} — {escape(skipped['reason'])}[/]")
+    console.print(f"  run {result.run_id}")
