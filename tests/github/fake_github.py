@@ -1,0 +1,223 @@
+"""A small fake of the GitHub REST API on 127.0.0.1, for driving the real PyGithub in tests.
+
+Only the endpoints `ygs review --publish github` uses: get repo, get pull, list/create/edit/delete issue
+comments, list/create/edit/delete review comments, create a review, create/update a check run. State
+lives in memory; every request is recorded; failures can be injected per method and path.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+REPO = "octo/app"
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    body: Any
+
+
+@dataclass
+class Failure:
+    method: str
+    pattern: re.Pattern[str]
+    status: int
+    times: int | None  # None: forever
+    message: str
+
+
+@dataclass
+class FakeGitHub:
+    head_sha: str = "0" * 40
+    base_sha: str = "1" * 40
+    number: int = 7
+    url: str = ""
+    requests: list[Request] = field(default_factory=list)
+    issue_comments: dict[int, dict[str, Any]] = field(default_factory=dict)
+    review_comments: dict[int, dict[str, Any]] = field(default_factory=dict)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    check_runs: dict[int, dict[str, Any]] = field(default_factory=dict)
+    commentable: dict[str, set[int]] | None = None  # path -> lines GitHub's diff shows; None: any line
+    failures: list[Failure] = field(default_factory=list)
+    ids: Any = field(default_factory=lambda: itertools.count(1001))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # --- test helpers -------------------------------------------------------------------------------
+    def fail(self, method: str, path_regex: str, status: int, times: int | None = None,
+             message: str = "Resource not accessible by integration") -> None:
+        self.failures.append(Failure(method, re.compile(path_regex), status, times, message))
+
+    def reply(self, comment_id: int, body: str = "I disagree") -> dict[str, Any]:
+        """A human reply to a review comment."""
+        parent = self.review_comments[comment_id]
+        return self._add_review_comment({"body": body, "path": parent["path"], "line": parent["line"],
+                                         "in_reply_to_id": comment_id}, user="human")
+
+    def writes(self, method: str | None = None, pattern: str = "") -> list[Request]:
+        return [r for r in self.requests if r.method != "GET" and (method is None or r.method == method)
+                and re.search(pattern, r.path)]
+
+    @property
+    def summaries(self) -> list[dict[str, Any]]:
+        return [c for c in self.issue_comments.values() if c["body"].startswith("<!-- ygs-review -->")]
+
+    # --- routing ------------------------------------------------------------------------------------
+    def handle(self, method: str, path: str, body: Any) -> tuple[int, Any]:
+        with self.lock:
+            self.requests.append(Request(method, path, body))
+            injected = self._injected(method, path)
+            if injected:
+                return injected
+            for verb, pattern, handler in self._routes():
+                match = re.fullmatch(pattern, path)
+                if verb == method and match:
+                    return handler(body, *match.groups())
+        return 404, {"message": "Not Found"}
+
+    def _injected(self, method: str, path: str) -> tuple[int, Any] | None:
+        for failure in self.failures:
+            if failure.method == method and failure.pattern.search(path) and failure.times != 0:
+                if failure.times is not None:
+                    failure.times -= 1
+                return failure.status, {"message": failure.message}
+        return None
+
+    def _routes(self) -> list[tuple[str, str, Callable[..., tuple[int, Any]]]]:
+        r = f"/repos/{REPO}"
+        return [
+            ("GET", r, lambda body: (200, self._repo())),
+            ("GET", rf"{r}/pulls/(\d+)", self._get_pull),
+            ("GET", rf"{r}/issues/(\d+)/comments", lambda body, n: (200, list(self.issue_comments.values()))),
+            ("POST", rf"{r}/issues/(\d+)/comments", self._create_issue_comment),
+            ("PATCH", rf"{r}/issues/comments/(\d+)", lambda body, i: self._edit(self.issue_comments, i, body)),
+            ("DELETE", rf"{r}/issues/comments/(\d+)", lambda body, i: self._delete(self.issue_comments, i)),
+            ("GET", rf"{r}/pulls/(\d+)/comments", lambda body, n: (200, list(self.review_comments.values()))),
+            ("POST", rf"{r}/pulls/(\d+)/comments", self._create_review_comment),
+            ("POST", rf"{r}/pulls/(\d+)/reviews", self._create_review),
+            ("PATCH", rf"{r}/pulls/comments/(\d+)", lambda body, i: self._edit(self.review_comments, i, body)),
+            ("DELETE", rf"{r}/pulls/comments/(\d+)", lambda body, i: self._delete(self.review_comments, i)),
+            ("POST", rf"{r}/check-runs", self._create_check_run),
+            ("PATCH", rf"{r}/check-runs/(\d+)", self._update_check_run),
+        ]
+
+    # --- handlers -----------------------------------------------------------------------------------
+    def _repo(self) -> dict[str, Any]:
+        owner, name = REPO.split("/")
+        return {"id": 1, "name": name, "full_name": REPO, "owner": {"login": owner},
+                "url": f"{self.url}/repos/{REPO}"}
+
+    def _get_pull(self, body: Any, number: str) -> tuple[int, Any]:
+        if int(number) != self.number:
+            return 404, {"message": "Not Found"}
+        return 200, {"id": 99, "number": self.number, "state": "open", "url": f"{self.url}/repos/{REPO}/pulls/{number}",
+                     "issue_url": f"{self.url}/repos/{REPO}/issues/{number}",
+                     "head": {"sha": self.head_sha, "ref": "feature"}, "base": {"sha": self.base_sha, "ref": "main"}}
+
+    def _create_issue_comment(self, body: dict[str, Any], number: str) -> tuple[int, Any]:
+        cid = next(self.ids)
+        self.issue_comments[cid] = {"id": cid, "body": body["body"], "user": {"login": "github-actions[bot]"},
+                                    "url": f"{self.url}/repos/{REPO}/issues/comments/{cid}"}
+        return 201, self.issue_comments[cid]
+
+    def _create_review_comment(self, body: dict[str, Any], number: str) -> tuple[int, Any]:
+        if not self._commentable(body):
+            return 422, {"message": "Validation Failed", "errors": ["line must be part of the diff"]}
+        return 201, self._add_review_comment(body)
+
+    def _create_review(self, body: dict[str, Any], number: str) -> tuple[int, Any]:
+        comments = body.get("comments", [])
+        if not all(self._commentable(c) for c in comments):
+            return 422, {"message": "Unprocessable Entity", "errors": ["Line could not be resolved"]}
+        review = {"id": next(self.ids), "body": body.get("body"), "state": "COMMENTED",
+                  "event": body.get("event"), "commit_id": body.get("commit_id")}
+        self.reviews.append(review)
+        for comment in comments:
+            self._add_review_comment({**comment, "commit_id": body.get("commit_id")}, review=review["id"])
+        return 200, review
+
+    def _add_review_comment(self, body: dict[str, Any], review: int | None = None,
+                            user: str = "github-actions[bot]") -> dict[str, Any]:
+        cid = next(self.ids)
+        comment = {"id": cid, "pull_request_review_id": review, "user": {"login": user},
+                   "url": f"{self.url}/repos/{REPO}/pulls/comments/{cid}", **body}
+        self.review_comments[cid] = comment
+        return comment
+
+    def _commentable(self, comment: dict[str, Any]) -> bool:
+        if self.commentable is None:
+            return True
+        lines = self.commentable.get(comment.get("path", ""), set())
+        return all(n in lines for n in (comment.get("line"), comment.get("start_line", comment.get("line"))))
+
+    def _edit(self, store: dict[int, dict[str, Any]], cid: str, body: dict[str, Any]) -> tuple[int, Any]:
+        if int(cid) not in store:
+            return 404, {"message": "Not Found"}
+        store[int(cid)]["body"] = body["body"]
+        return 200, store[int(cid)]
+
+    def _delete(self, store: dict[int, dict[str, Any]], cid: str) -> tuple[int, Any]:
+        if store.pop(int(cid), None) is None:
+            return 404, {"message": "Not Found"}
+        return 204, None
+
+    def _create_check_run(self, body: dict[str, Any]) -> tuple[int, Any]:
+        output = body.get("output", {})
+        if len(output.get("annotations", [])) > 50 or len(output.get("summary", "")) > 65535:
+            return 422, {"message": "Validation Failed"}
+        rid = next(self.ids)
+        self.check_runs[rid] = {**body, "id": rid, "url": f"{self.url}/repos/{REPO}/check-runs/{rid}",
+                                "annotations": list(output.get("annotations", []))}
+        return 201, self._check_json(rid)
+
+    def _update_check_run(self, body: dict[str, Any], rid: str) -> tuple[int, Any]:
+        output = body.get("output", {})
+        if int(rid) not in self.check_runs or len(output.get("annotations", [])) > 50:
+            return 422, {"message": "Validation Failed"}
+        run = self.check_runs[int(rid)]
+        run["annotations"] += output.get("annotations", [])
+        run.update({k: v for k, v in body.items() if k != "output"})
+        run["output"] = {**run.get("output", {}), **output}
+        return 200, self._check_json(int(rid))
+
+    def _check_json(self, rid: int) -> dict[str, Any]:
+        run = self.check_runs[rid]
+        output = run.get("output", {})
+        return {k: v for k, v in run.items() if k != "annotations"} | {
+            "output": {"title": output.get("title"), "summary": output.get("summary"),
+                       "annotations_count": len(run["annotations"])}}
+
+
+def serve(fake: FakeGitHub) -> ThreadingHTTPServer:
+    """Start `fake` on 127.0.0.1 (a free port) in a daemon thread; fake.url is its base URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def _any(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            body = json.loads(raw) if raw else None
+            status, payload = fake.handle(self.command, urlsplit(self.path).path, body)
+            data = b"" if payload is None else json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PATCH = do_DELETE = _any
+
+        def log_message(self, *args: Any) -> None:  # quiet
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    return server
