@@ -120,7 +120,7 @@ class ReviewConfig:
 class LlmConfig:
     enabled: bool | None = None  # None: on when ANTHROPIC_API_KEY is set
     required: bool = False
-    model: str = "claude-sonnet-4-5"
+    model: str = "claude-sonnet-5-5"
     max_input_tokens: int = 60000
     max_output_tokens: int = 4096
     max_calls: int = 8

@@ -18,6 +18,9 @@ UNPARSED = "review-unparsed"
 SUPPRESSION_NEEDS_REASON = "review-suppression-needs-reason"
 _SUPPRESS = re.compile(r"ygs:\s*ignore\[([A-Za-z0-9_.,\s-]+)\]\s*(.*)")
 _COMMENT_END = re.compile(r"\s*(\*/|-->|#}|%}|\*\))\s*$")
+# Narrower CWEs that name the same weakness as a broader one, so analyzers that disagree on the CWE still
+# merge: hard-coded password / cryptographic key are hard-coded credentials.
+_SAME_WEAKNESS = {"CWE-259": "CWE-798", "CWE-321": "CWE-798"}
 
 
 @dataclass
@@ -66,7 +69,8 @@ def _selected(raw: RawFinding, changeset: Any, line_filter: str) -> bool:
 
 
 def _weakness(raw: RawFinding, rules: Policy) -> str:
-    return rules.rule_for(raw).cwe or raw.cwe or raw.rule_id
+    cwe = rules.rule_for(raw).cwe or raw.cwe
+    return _SAME_WEAKNESS.get(cwe, cwe) if cwe else raw.rule_id
 
 
 def _dedupe(raws: list[RawFinding], rules: Policy) -> list[_Merged]:

@@ -44,7 +44,10 @@ class RawFinding:
     source: str  # analyzer name
     end_line: int | None = None
     cwe: str | None = None  # "CWE-89"; the policy's cwe wins when it has one
-    severity: Severity | None = None  # analyzer's fallback when the policy has no entry
+    severity: Severity | None = None  # fallbacks used when the policy has no entry for rule_id …
+    pass_: int | None = None
+    category: str | None = None
+    fix: str = ""
     redact: tuple[str, ...] = ()  # secret values that must never reach any output
     whole_file: bool = False  # about the file itself (committed .env, unparsable file), not a line
 

@@ -7,7 +7,7 @@ Lives in gates/policy.toml; a project overrides severities with `[tool.ygs.revie
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ygs.errors import YgsError
@@ -25,20 +25,24 @@ OFF = "off"
 class Policy:
     rules: dict[str, Rule]
     disabled: frozenset[str] = frozenset()
+    overrides: dict[str, Severity] = field(default_factory=dict)  # the project's severities
 
     def rule_for(self, raw: RawFinding) -> Rule:
-        """The policy entry for a finding; a rule without one gets the analyzer's fallback severity."""
-        rule = self.rules.get(raw.rule_id)
-        if rule is not None:
-            return rule
+        """The policy entry for a finding; without one, the analyzer's fallbacks. Overrides win for severity."""
+        rule = self.rules.get(raw.rule_id) or self._fallback(raw)
+        override = self.overrides.get(raw.rule_id)
+        return replace(rule, severity=override) if override else rule
+
+    @staticmethod
+    def _fallback(raw: RawFinding) -> Rule:
         severity = raw.severity or Severity.SHOULD
         return Rule(
             id=raw.rule_id,
             severity=severity,
-            pass_=1 if severity is Severity.MUST else 2,
-            category="other",
+            pass_=raw.pass_ or (1 if severity is Severity.MUST else 2),
+            category=raw.category or "other",
             title=raw.rule_id,
-            fix="",
+            fix=raw.fix,
             cwe=raw.cwe,
         )
 
@@ -53,16 +57,15 @@ def load(gates_dir: Path, overrides: dict[str, str] | None = None) -> Policy:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise YgsError(f"cannot load rule policy {path}: {exc}") from None
     rules = {rule_id: _rule(rule_id, entry, path) for rule_id, entry in data.get("rules", {}).items()}
-    disabled = set()
+    disabled, severities = set(), {}
     for rule_id, value in (overrides or {}).items():
         if value.lower() == OFF:
             disabled.add(rule_id)
-            continue
-        if value not in Severity.__members__:
+        elif value in Severity.__members__:
+            severities[rule_id] = Severity(value)
+        else:
             raise YgsError(f"[tool.ygs.review.severity] {rule_id} = {value!r}: use MUST, SHOULD, MAY or off")
-        base = rules.get(rule_id) or Rule(rule_id, Severity(value), 2, "other", rule_id, "")
-        rules[rule_id] = replace(base, severity=Severity(value))
-    return Policy(rules=rules, disabled=frozenset(disabled))
+    return Policy(rules=rules, disabled=frozenset(disabled), overrides=severities)
 
 
 def _rule(rule_id: str, entry: dict, path: Path) -> Rule:

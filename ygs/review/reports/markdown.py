@@ -106,9 +106,6 @@ def evidence_section(result: ReviewResult) -> list[str]:
         lines += ["", "Not reviewed:", *[f"- {_code(s['path'])} — {_text(s['reason'])}" for s in skipped[:50]]]
         if len(skipped) > 50:
             lines.append(f"- … and {len(skipped) - 50} more")
-    llm = ev.get("llm")
-    if llm:
-        lines += ["", f"LLM pass: {llm.get('status', 'n/a')}" + (f" — {llm['reason']}" if llm.get("reason") else "")]
     lines += ["", f"run `{result.run_id}`", "", "</details>"]
     return lines
 

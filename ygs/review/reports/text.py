@@ -67,9 +67,6 @@ def _evidence(console: Console, result: ReviewResult) -> None:
         console.print(f"  {name:<10} {a['status']:<9} {escape(a.get('version', '') or '-'):<10} "
                       f"rules {a.get('rules_run', 0):<4} files {a.get('files_scanned', 0)}/{a.get('files_applicable', 0)}"
                       f"  {a.get('duration_s', 0):.2f}s{escape(reason)}")
-    llm = ev.get("llm")
-    if llm:
-        console.print(f"  {'llm':<10} {llm.get('status', 'n/a')}" + escape(f" — {llm['reason']}" if llm.get("reason") else ""))
     t = ev.get("totals", {})
     console.print(f"  {t.get('files_changed', 0)} files changed (+{t.get('lines_added', 0)} −{t.get('lines_deleted', 0)}), "
                   f"{t.get('files_reviewed', 0)} reviewed, {t.get('lines_reviewed', 0)} added lines reviewed, "
