@@ -56,6 +56,9 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("ygs: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:  # `ygs … | head`: the reader left; exit quietly, as Unix tools do
+            _silence_stdout()
+            ctx.exit(141)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # a bug in ygs, not the user's mistake: one line unless asked
@@ -65,6 +68,11 @@ class LazyGroup(click.Group):
                 f"ygs: internal error: {type(exc).__name__}: {exc} (set YGS_DEBUG=1 for the traceback)", err=True
             )
             ctx.exit(EXIT_ERROR)
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -157,7 +157,7 @@ def _parse_raw(raw: bytes) -> list[tuple[str, str, str, str, str, str | None]]:
     i = 0
     while i < len(parts) and parts[i]:
         meta = parts[i].decode("ascii").lstrip(":").split()
-        old_mode, new_mode, _old_sha, new_sha, status = meta[0], meta[1], meta[2], meta[3], meta[4][0]
+        old_mode, new_mode, new_sha, status = meta[0], meta[1], meta[3], meta[4][0]
         if status in "RC":
             old_path, path = os.fsdecode(parts[i + 1]), os.fsdecode(parts[i + 2])
             i += 3

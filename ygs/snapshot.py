@@ -157,7 +157,7 @@ def _raw_content(path: Path) -> bytes:
 def _blob_sha(data: bytes) -> str:
     import hashlib  # rare path (symlinks, odd names): keep it off the hooks' import time
 
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()  # git object id
 
 
 def _diff_error(base: str, stderr: bytes) -> YgsError:

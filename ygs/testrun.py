@@ -19,7 +19,6 @@ import os
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from pathlib import Path
 from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.git import no_git_env
+from ygs.proc import kill_group, new_group
 
 TAIL_LINES = 30
 _SHELL_SYNTAX = set("|&;<>()$`*?[]{}~\n\\")
@@ -148,7 +148,7 @@ def run(root: Path, command: list[str] | str, timeout: float | None = None, tail
     with tempfile.TemporaryFile() as log:
         try:
             proc = subprocess.Popen(target, cwd=root, shell=shell, stdin=subprocess.DEVNULL, stdout=log,
-                                    stderr=subprocess.STDOUT, env=no_git_env(), **_new_group())
+                                    stderr=subprocess.STDOUT, env=no_git_env(), **new_group())
         except OSError as exc:
             return TestRun(False, 127, time.monotonic() - started, f"cannot run {describe(command)}: {exc}")
         code, timed_out = _wait(proc, timeout)
@@ -159,33 +159,17 @@ def run(root: Path, command: list[str] | str, timeout: float | None = None, tail
     return TestRun(code == 0 and not timed_out, None if timed_out else code, duration, tail, timed_out)
 
 
-def _new_group() -> dict[str, object]:
-    if os.name == "nt":  # pragma: no cover
-        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-    return {"start_new_session": True}
-
-
 def _wait(proc: subprocess.Popen[bytes], timeout: float | None) -> tuple[int | None, bool]:
     try:
         return proc.wait(timeout=timeout), False
     except subprocess.TimeoutExpired:
-        _kill_group(proc)
+        kill_group(proc)
         proc.wait()
         return None, True
     except KeyboardInterrupt:
-        _kill_group(proc)
+        kill_group(proc)
         proc.wait()
         raise
-
-
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
-        if os.name == "nt":  # pragma: no cover
-            proc.kill()
-        else:
-            os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _tail(log, lines: int) -> str:

@@ -160,8 +160,10 @@ class ScanContext:
     plan: tuple[str, ...] | None = None  # planned files/globs (`--plan`), for the scope analyzer
 
     def lines_of(self, path: str) -> list[str]:
-        data = (self.tree / path).read_bytes()
-        return data.decode("utf-8", "replace").splitlines()
+        """Lines as git counts them: split on \\n only (str.splitlines also splits on form feeds …)."""
+        text = (self.tree / path).read_bytes().decode("utf-8", "replace")
+        lines = [line.removesuffix("\r") for line in text.split("\n")]
+        return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 class Analyzer(Protocol):

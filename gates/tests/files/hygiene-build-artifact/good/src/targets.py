@@ -1,0 +1,1 @@
+TARGETS = ('x86_64', 'aarch64')

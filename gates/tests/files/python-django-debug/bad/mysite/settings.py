@@ -1,0 +1,3 @@
+SECRET_KEY = "django-insecure-for-local-dev"
+DEBUG = True
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,1 @@
+const token = "sk_live_Fixture00zKLMcyKHKi7M07QbbS";

@@ -1,0 +1,3 @@
+import os
+
+TOKEN = os.environ["GITHUB_TOKEN"]

@@ -1,0 +1,3 @@
+def test_client_authenticates():
+    client = Client(token="ghp_FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE")
+    assert client.user

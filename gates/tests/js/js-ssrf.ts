@@ -1,0 +1,5 @@
+export async function GET(request: Request): Promise<Response> {
+  const target = new URL(request.url).searchParams.get("target") ?? "";
+  // ruleid: js-ssrf
+  return fetch(target);
+}

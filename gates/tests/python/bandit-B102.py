@@ -1,0 +1,5 @@
+def run(snippet, namespace):
+    # ruleid: bandit-B102
+    exec(snippet, namespace)
+    # ok: bandit-B102
+    namespace.update({"snippet": snippet})

@@ -1,0 +1,5 @@
+def run(runner, ref):
+    # ruleid: bandit-B604
+    runner.call("git checkout " + ref, shell=True)
+    # ok: bandit-B604
+    runner.call(["git", "checkout", ref])

@@ -1,0 +1,185 @@
+"""Semgrep with ygs's own rules (gates/rules/<lang>/*.yaml) over the changed files.
+
+Targets are passed explicitly, never discovered: semgrep then applies none of its ignore machinery (its
+built-in default ignores skip `tests/`, `build/`, `vendor/` …, and a `.semgrepignore` in the change could
+hide files from the gate). What is skipped is decided by the gate's config, not here. Semgrep's own
+`nosemgrep` comments are disabled too: suppressions go through `# ygs: ignore[rule-id] reason`.
+
+The targets normally fit one process; a very large change is split into batches that stay well under the
+operating system's command-line limit (semgrep has no target-list file option).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from ygs.review.analyzers.tool import Completed, ToolError, batches, last_line, run_analyzer, run_process
+from ygs.review.languages import language_of
+from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
+
+NAME = "semgrep"
+LANGUAGES = frozenset({"python", "javascript", "typescript", "go", "java"})  # what gates/rules/ covers
+INSTALL_HINT = "semgrep not found: pip install semgrep"
+FLAGS = (
+    "--json", "--quiet", "--metrics=off", "--disable-version-check", "--disable-nosem", "--no-git-ignore",
+    "--no-rewrite-rule-ids", "--max-target-bytes=0",
+)
+# errors[].type values that mean "this file was not (fully) parsed or analyzed"
+PARSE_ERRORS = frozenset({"Lexical error", "Syntax error", "Other syntax error", "AST builder error", "PartialParsing"})
+GAVE_UP = frozenset({"Timeout", "OutOfMemory", "StackOverflow"})
+_CWE = re.compile(r"CWE-\d+")
+
+
+def applies_to(path: str) -> bool:
+    return language_of(path) in LANGUAGES
+
+
+def run(ctx: ScanContext) -> AnalyzerResult:
+    return run_analyzer(NAME, ctx, applies_to, _scan)
+
+
+def _scan(ctx: ScanContext, targets: list[str], result: AnalyzerResult, deadline: float) -> None:
+    if not targets:
+        return
+    rules_dir = (ctx.gates_dir / "rules").resolve()
+    result.rules_run = len(rule_ids(rules_dir))
+    exe = find_executable()
+    if exe is None:
+        raise ToolError(INSTALL_HINT)
+    wanted = set(targets)
+    scanned: set[str] = set()
+    env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
+    for batch in batches(targets):
+        cmd = [exe, "scan", "--config", str(rules_dir), *FLAGS, "--", *batch]
+        proc = run_process(cmd, cwd=ctx.tree, env=env, timeout=deadline - time.monotonic())
+        output = _parse_json(proc)
+        result.version = result.version or str(output.get("version", ""))
+        _check(proc, output)
+        scanned.update(p for p in map(normalize_path, output.get("paths", {}).get("scanned", [])) if p in wanted)
+        result.findings.extend(_findings(output.get("results", []), wanted))
+        result.unparsed.extend(_unparsed(output.get("errors", []), wanted))
+    result.files_scanned = len(scanned)
+
+
+def _check(proc: Completed, output: dict[str, Any]) -> None:
+    fatal = _fatal_errors(output.get("errors", []))
+    if fatal:
+        raise ToolError(f"semgrep: {fatal[0]}")
+    if proc.returncode not in (0, 1):
+        raise ToolError(f"semgrep exited with {proc.returncode}: {last_line(proc.stderr)}")
+
+
+def _parse_json(proc: Completed) -> dict[str, Any]:
+    try:
+        output = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        raise ToolError(f"semgrep exited with {proc.returncode} and no JSON output: {last_line(proc.stderr)}") from None
+    if not isinstance(output, dict):
+        raise ToolError("semgrep printed unexpected JSON output")
+    return output
+
+
+def _findings(results: list[dict[str, Any]], wanted: set[str]) -> list[RawFinding]:
+    out = []
+    for item in results:
+        path = normalize_path(item.get("path", ""))
+        if path not in wanted:
+            continue
+        extra = item.get("extra", {})  # never extra.lines / extra.fingerprint: "requires login" when logged out
+        out.append(
+            RawFinding(
+                rule_id=str(item["check_id"]).rsplit(".", 1)[-1],
+                path=path,
+                line=int(item["start"]["line"]),
+                end_line=int(item["end"]["line"]),
+                message=" ".join(str(extra.get("message", "")).split()),
+                source=NAME,
+                cwe=_cwe(extra.get("metadata", {}).get("cwe")),
+            )
+        )
+    return out
+
+
+def _unparsed(errors: list[dict[str, Any]], wanted: set[str]) -> list[tuple[str, str]]:
+    out: dict[str, str] = {}
+    for error in errors:
+        path = normalize_path(error.get("path") or "")
+        kind = error_type(error)
+        if path not in wanted or path in out or kind not in PARSE_ERRORS | GAVE_UP:
+            continue
+        out[path] = _reason(error, kind)
+    return list(out.items())
+
+
+def _reason(error: dict[str, Any], kind: str) -> str:
+    if kind in GAVE_UP:
+        return f"semgrep gave up on this file ({kind}, rule {error.get('rule_id', '?')})"
+    spans = error.get("spans") or [{}]
+    line = spans[0].get("start", {}).get("line")
+    where = f" at line {line}" if line else ""
+    return f"semgrep could not parse this file: syntax error{where}"
+
+
+def _fatal_errors(errors: list[dict[str, Any]]) -> list[str]:
+    """Errors that invalidate the whole run (bad rules, bad config), as one-line messages."""
+    return [
+        " ".join(str(e.get("message", error_type(e))).split())
+        for e in errors
+        if e.get("level") == "error" and error_type(e) not in PARSE_ERRORS | GAVE_UP
+    ]
+
+
+def error_type(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    return str(kind[0]) if isinstance(kind, list) and kind else str(kind)
+
+
+def _cwe(value: Any) -> str | None:
+    text = " ".join(value) if isinstance(value, list) else str(value or "")
+    match = _CWE.search(text)
+    return match.group(0) if match else None
+
+
+def normalize_path(path: str) -> str:
+    """A tool's report path as a tree-relative POSIX path (`./a/b.py` -> `a/b.py`)."""
+    return PurePosixPath(path).as_posix() if path else ""
+
+
+def rule_ids(rules_dir: Path) -> list[str]:
+    """Every rule id in the rules directory (*.yaml, *.yml), in file order."""
+    if not rules_dir.is_dir():
+        raise ToolError(f"semgrep rules directory not found: {rules_dir}")
+    ids = []
+    for path in sorted([*rules_dir.rglob("*.yaml"), *rules_dir.rglob("*.yml")]):
+        ids.extend(str(rule.get("id", "")) for rule in _rules_in(path))
+    return ids
+
+
+def _rules_in(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ToolError(f"cannot read semgrep rules {path}: {' '.join(str(exc).split())}") from None
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(rules, list) or not all(isinstance(rule, dict) for rule in rules):
+        raise ToolError(f"{path}: not a semgrep rules file (expected a top-level `rules:` list)")
+    return rules
+
+
+def find_executable() -> str | None:
+    """The semgrep next to the running interpreter (the venv's bin/) first, then PATH."""
+    beside = Path(sys.executable).parent / "semgrep"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which("semgrep")
+
+
