@@ -194,41 +194,29 @@ def _file_change(entry: tuple, section: list[bytes], head: str) -> FileChange:
 
 
 def _parse_hunks(section: list[bytes]) -> tuple[Hunk, ...]:
-    hunks: list[Hunk] = []
-    current: dict | None = None
-    new_line = 0
-    for line in section:
-        match = _HUNK.match(line)
-        if match:
-            if current:
-                hunks.append(_hunk(current))
-            old_start, old_count, new_start, new_count = match.groups()
-            current = {
-                "old_start": int(old_start),
-                "old_count": 1 if old_count is None else int(old_count),
-                "new_start": int(new_start),
-                "new_count": 1 if new_count is None else int(new_count),
-                "added": [],
-                "deleted": 0,
-            }
-            new_line = int(new_start)
-            continue
-        if current is None:
-            continue
-        if line.startswith(b"+"):
-            current["added"].append(new_line)
-            new_line += 1
-        elif line.startswith(b"-"):
-            current["deleted"] += 1
-        elif line.startswith(b" "):
-            new_line += 1
-    if current:
-        hunks.append(_hunk(current))
-    return tuple(hunks)
+    starts = [i for i, line in enumerate(section) if _HUNK.match(line)]
+    ends = [*starts[1:], len(section)]
+    return tuple(_hunk(section[start], section[start + 1 : end]) for start, end in zip(starts, ends))
 
 
-def _hunk(fields: dict) -> Hunk:
-    return Hunk(**{**fields, "added": tuple(fields["added"])})
+def _hunk(header: bytes, body: list[bytes]) -> Hunk:
+    old_start, old_count, new_start, new_count = _HUNK.match(header).groups()  # type: ignore[union-attr]
+    line = int(new_start)
+    added: list[int] = []
+    deleted = 0
+    for text in body:
+        if text.startswith(b"+"):
+            added.append(line)
+            line += 1
+        elif text.startswith(b"-"):
+            deleted += 1
+        elif text.startswith(b" "):
+            line += 1
+    return Hunk(int(old_start), _count(old_count), int(new_start), _count(new_count), tuple(added), deleted)
+
+
+def _count(value: bytes | None) -> int:
+    return 1 if value is None else int(value)
 
 
 def _untracked(root: Path) -> list[FileChange]:

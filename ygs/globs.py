@@ -8,6 +8,10 @@ import re
 from functools import lru_cache
 
 
+_TOKENS = re.compile(r"\*\*/|\*\*|\*|\?|[^*?]+")
+_TRANSLATE = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+
+
 @lru_cache(maxsize=1024)
 def compile_glob(pattern: str, anchored: bool = False) -> re.Pattern[str]:
     pattern = pattern.strip().removeprefix("./").lstrip("/")
@@ -15,25 +19,8 @@ def compile_glob(pattern: str, anchored: bool = False) -> re.Pattern[str]:
         pattern = "**/" + pattern
     if pattern.endswith("/"):
         pattern += "**"
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
+    parts = (_TRANSLATE.get(token) or re.escape(token) for token in _TOKENS.findall(pattern))
+    return re.compile("".join(parts) + r"\Z")
 
 
 def matches(path: str, pattern: str, anchored: bool = False) -> bool:

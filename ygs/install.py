@@ -155,6 +155,25 @@ def sync(
     show_diff: bool = False,
 ) -> Outcome:
     """Bring the files of `agent_names` in line with `planned`, never clobbering a user's edit."""
+    outcome, writes = _classify(manifest, planned, force, show_diff)
+    wanted = {manifest.key(p.path) for p in planned}
+    stale = [k for k, e in manifest.files.items() if e.get("agent") in agent_names and k not in wanted]
+    if dry_run or show_diff:
+        _preview_stale(manifest, stale, outcome)
+        return outcome
+    _preflight(writes)
+    with _Transaction() as tx:
+        for item in writes:
+            tx.write(item.path, item.content)
+    owned = set(outcome.written) | set(outcome.unchanged)
+    manifest.files.update({manifest.key(i.path): {"sha256": _sha(i.content), "agent": i.agent, "skill": i.skill}
+                           for i in planned if manifest.key(i.path) in owned})
+    _remove_stale(manifest, stale, outcome)
+    return outcome
+
+
+def _classify(manifest: Manifest, planned: list[Planned], force: bool, show_diff: bool) -> tuple[Outcome, list[Planned]]:
+    """What would happen to each planned file, and which ones to write."""
     outcome = Outcome()
     writes: list[Planned] = []
     for item in planned:
@@ -165,21 +184,7 @@ def sync(
             writes.append(item)
         if show_diff and action in ("written", "kept_edited", "conflicts"):
             outcome.diffs.append(_diff(item.path, item.content, key))
-    wanted = {manifest.key(p.path) for p in planned}
-    stale = [k for k, e in manifest.files.items() if e.get("agent") in agent_names and k not in wanted]
-    if dry_run or show_diff:
-        _preview_stale(manifest, stale, outcome)
-        return outcome
-    _preflight(writes)
-    with _Transaction() as tx:
-        for item in writes:
-            tx.write(item.path, item.content)
-    for item in planned:
-        key = manifest.key(item.path)
-        if key in outcome.written or key in outcome.unchanged:
-            manifest.files[key] = {"sha256": _sha(item.content), "agent": item.agent, "skill": item.skill}
-    _remove_stale(manifest, stale, outcome)
-    return outcome
+    return outcome, writes
 
 
 def _decide(item: Planned, entry: dict[str, Any] | None, force: bool) -> str:

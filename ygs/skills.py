@@ -186,13 +186,7 @@ def validate_frontmatter(data: dict[str, Any], path: Path, expected_name: str) -
     unknown = sorted(set(data) - ALLOWED_KEYS)
     if unknown:
         raise YgsError(f"{path}: frontmatter field {unknown[0]!r} is not allowed (put it under 'metadata')")
-    name = data.get("name")
-    if not isinstance(name, str) or not NAME_RE.match(name) or len(name) > 64:
-        raise YgsError(
-            f"{path}: frontmatter field 'name' must be lowercase letters, digits and single hyphens, ≤ 64 chars"
-        )
-    if name != expected_name:
-        raise YgsError(f"{path}: frontmatter field 'name' is {name!r} but the directory is {expected_name!r}")
+    _check_name(data.get("name"), path, expected_name)
     description = data.get("description")
     if not isinstance(description, str) or not description.strip() or len(description) > 1024:
         raise YgsError(f"{path}: frontmatter field 'description' must be a non-empty string of ≤ 1024 chars")
@@ -200,10 +194,20 @@ def validate_frontmatter(data: dict[str, Any], path: Path, expected_name: str) -
         value = data.get(key)
         if value is not None and (not isinstance(value, str) or len(value) > limit):
             raise YgsError(f"{path}: frontmatter field {key!r} must be a string of ≤ {limit} chars")
-    metadata = data.get("metadata", {})
-    if not isinstance(metadata, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in metadata.items()
-    ):
+    _check_metadata(data.get("metadata", {}), path)
+
+
+def _check_name(name: object, path: Path, expected: str) -> None:
+    if not isinstance(name, str) or not NAME_RE.match(name) or len(name) > 64:
+        raise YgsError(
+            f"{path}: frontmatter field 'name' must be lowercase letters, digits and single hyphens, ≤ 64 chars"
+        )
+    if name != expected:
+        raise YgsError(f"{path}: frontmatter field 'name' is {name!r} but the directory is {expected!r}")
+
+
+def _check_metadata(metadata: object, path: Path) -> None:
+    if not isinstance(metadata, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in metadata.items()):
         raise YgsError(f"{path}: frontmatter field 'metadata' must map strings to strings (quote numbers)")
     tier = metadata.get("model-tier")
     if tier is not None and tier not in MODEL_TIERS:

@@ -34,7 +34,8 @@ class _Merged:
 
 def build(
     ctx: ScanContext, results: list[AnalyzerResult], rules: Policy, line_filter: str
-) -> tuple[list[Finding], dict[str, Any]]:
+) -> tuple[list[Finding], list[dict[str, Any]]]:
+    """The findings to report, and the suppressions that silenced others (with their reasons)."""
     raws = [raw for result in results for raw in result.findings] + _unparsed(results)
     text = _Lines(ctx)
     selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter)]
@@ -42,8 +43,7 @@ def build(
     kept, suppressed, unexplained = _suppress(groups, text)
     kept += _dedupe(unexplained, rules)
     secrets = sorted({value for raw in raws for value in raw.redact if value}, key=len, reverse=True)
-    findings = _finalize(kept, rules, text, secrets)
-    return findings, {"suppressed": suppressed}
+    return _finalize(kept, rules, text, secrets), suppressed
 
 
 def _unparsed(results: list[AnalyzerResult]) -> list[RawFinding]:
@@ -120,13 +120,11 @@ def _finalize(groups: list[_Merged], rules: Policy, text: _Lines, secrets: list[
 
 
 def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], seen: Counter) -> Finding:
-    ranked = sorted(group.raws, key=lambda r: -rules.rule_for(r).severity.rank)
-    primary = ranked[0]
+    primary = max(group.raws, key=lambda r: rules.rule_for(r).severity.rank)
     rule = rules.rule_for(primary)
-    line_text = text.get(primary.path, primary.line) if primary.line else ""
+    line_text = text.get(primary.path, primary.line)
     key = _weakness(primary, rules)
     identity = (key, primary.path, re.sub(r"\s+", " ", line_text).strip())
-    occurrence = seen[identity]
     seen[identity] += 1
     return Finding(
         rule_id=rule.id,
@@ -140,7 +138,7 @@ def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], se
         message=redact(primary.message, secrets),
         fix=rule.fix,
         sources=tuple(dict.fromkeys(r.source for r in group.raws)),
-        fingerprint=fingerprint(key, primary.path, line_text, occurrence),
+        fingerprint=fingerprint(key, primary.path, line_text, seen[identity] - 1),
         rule_ids=group.rule_ids,
         snippet=redact(line_text.strip(), secrets)[:200],
     )

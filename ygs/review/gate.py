@@ -20,7 +20,7 @@ from ygs.errors import YgsError
 from ygs.globs import first_match
 from ygs.resources import data_dir
 from ygs.review import analyzers, findings, policy
-from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, ReviewResult, ScanContext
+from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, Finding, ReviewResult, ScanContext
 
 
 @dataclass(frozen=True)
@@ -44,41 +44,52 @@ def review(
     use_cache: bool = True,
 ) -> ReviewResult:
     """Review the change from base to head (a ref, diff.INDEX or diff.WORKTREE) and compute the verdict."""
-    fail_level = fail_level or config.review.fail_level
-    filter = filter or config.review.filter
-    _check_choice("fail level", fail_level, FAIL_LEVELS)
-    _check_choice("filter", filter, FILTERS)
+    fail_level = _check_choice("fail level", fail_level or config.review.fail_level, FAIL_LEVELS)
+    filter = _check_choice("filter", filter or config.review.filter, FILTERS)
     started = time.monotonic()
     selection = select(root, base_ref, head)
     changeset = diff.collect(root, selection.base_sha, selection.head_mode, include_untracked=True)
+    scan = _scan(changeset, config, filter, plan, no_llm, use_cache)
+    result = ReviewResult(verdict="pass", base=selection.base, head=selection.head, run_id=_run_id(),
+                          fail_level=fail_level, filter=filter, findings=scan.findings)
+    result.errors = analyzer_errors(scan.results)
+    result.notices = _notices(scan.results)
+    result.evidence = evidence(changeset, scan, time.monotonic() - started)
+    result.verdict = "error" if result.errors else "fail" if result.blocking else "pass"
+    return result
+
+
+@dataclass
+class Scan:
+    """What the analyzers saw and said about one change set."""
+
+    reviewed: list[str]
+    skipped: list[dict[str, str]]
+    results: list[AnalyzerResult]
+    findings: list[Finding]
+    suppressed: list[dict]
+
+
+def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tuple[str, ...] | None,
+          no_llm: bool, use_cache: bool) -> Scan:
     rules = policy.load(data_dir("gates"), config.review.severity)
     scannable, skipped = partition(changeset, config)
     with tempfile.TemporaryDirectory(prefix="ygs-review-") as tmp:
         tree = Path(tmp)
         changeset.materialize(tree, scannable)
         scannable, too_large = _drop_oversized(tree, scannable, config.review.max_file_lines)
-        skipped += too_large
         ctx = ScanContext(tree=tree, files=tuple(scannable), config=config, gates_dir=data_dir("gates"),
                           changeset=changeset, plan=plan)
         results = run_analyzers(ctx, config.review.analyzers)
         if not no_llm:
             results.append(_llm_pass(ctx, results, use_cache))
-        kept, suppression = findings.build(ctx, results, rules, filter)
-    result = ReviewResult(
-        verdict="pass",
-        base=selection.base,
-        head=selection.head,
-        run_id=_run_id(),
-        fail_level=fail_level,
-        filter=filter,
-        findings=kept,
-    )
-    result.errors = analyzer_errors(results)
-    result.notices = [f"LLM pass not executed: {r.reason}" for r in results
-                      if r.name == "llm" and r.status in ("failed", "timed_out")]
-    result.evidence = evidence(changeset, scannable, skipped, results, suppression, time.monotonic() - started)
-    result.verdict = "error" if result.errors else "fail" if result.blocking else "pass"
-    return result
+        kept, suppressed = findings.build(ctx, results, rules, line_filter)
+    return Scan(scannable, skipped + too_large, results, kept, suppressed)
+
+
+def _notices(results: list[AnalyzerResult]) -> list[str]:
+    """What every output must say prominently: an optional pass that could not complete."""
+    return [f"LLM pass not executed: {r.reason}" for r in results if r.name == "llm" and r.status in ("failed", "timed_out")]
 
 
 def _llm_pass(ctx: ScanContext, results: list[AnalyzerResult], use_cache: bool) -> AnalyzerResult:
@@ -95,9 +106,10 @@ def _llm_pass(ctx: ScanContext, results: list[AnalyzerResult], use_cache: bool) 
     return result
 
 
-def _check_choice(what: str, value: str, choices: tuple[str, ...]) -> None:
+def _check_choice(what: str, value: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise YgsError(f"invalid {what} {value!r}; valid: {', '.join(choices)}")
+    return value
 
 
 def select(root: Path, base_ref: str | None, head: str) -> Selection:
@@ -212,31 +224,22 @@ def analyzer_errors(results: list[AnalyzerResult]) -> list[str]:
     return errors
 
 
-def evidence(
-    changeset: diff.ChangeSet,
-    scannable: list[str],
-    skipped: list[dict[str, str]],
-    results: list[AnalyzerResult],
-    suppression: dict,
-    duration: float,
-) -> dict:
-    reviewed = set(scannable)
-    return {
-        "analyzers": {r.name: r.evidence() for r in results},
-        "totals": {
-            "files_changed": len(changeset.files),
-            "files_deleted": sum(f.status == "deleted" for f in changeset.files),
-            "files_reviewed": len(scannable),
-            "lines_added": changeset.lines_added,
-            "lines_deleted": changeset.lines_deleted,
-            "lines_reviewed": sum(f.lines_added for f in changeset.files if f.path in reviewed),
-            "findings_suppressed": len(suppression["suppressed"]),
-            "paths_skipped": len(skipped),
-            "duration_s": round(duration, 3),
-        },
-        "skipped": skipped,
-        "suppressions": suppression["suppressed"],
+def evidence(changeset: diff.ChangeSet, scan: Scan, duration: float) -> dict:
+    reviewed = set(scan.reviewed)
+    files = changeset.files
+    totals = {
+        "files_changed": len(files),
+        "files_deleted": sum(f.status == "deleted" for f in files),
+        "files_reviewed": len(reviewed),
+        "lines_added": changeset.lines_added,
+        "lines_deleted": changeset.lines_deleted,
+        "lines_reviewed": sum(f.lines_added for f in files if f.path in reviewed),
+        "findings_suppressed": len(scan.suppressed),
+        "paths_skipped": len(scan.skipped),
+        "duration_s": round(duration, 3),
     }
+    return {"analyzers": {r.name: r.evidence() for r in scan.results}, "totals": totals,
+            "skipped": scan.skipped, "suppressions": scan.suppressed}
 
 
 def _run_id() -> str:

@@ -31,3 +31,43 @@ def too_long(total):
 def short(total):
     total += 1
     return total
+
+
+# ok: function-too-long
+def documented(total):
+    """Summary.
+
+    line 0 of a long explanation.
+    line 1 of a long explanation.
+    line 2 of a long explanation.
+    line 3 of a long explanation.
+    line 4 of a long explanation.
+    line 5 of a long explanation.
+    line 6 of a long explanation.
+    line 7 of a long explanation.
+    line 8 of a long explanation.
+    line 9 of a long explanation.
+    line 10 of a long explanation.
+    line 11 of a long explanation.
+    line 12 of a long explanation.
+    line 13 of a long explanation.
+    line 14 of a long explanation.
+    line 15 of a long explanation.
+    line 16 of a long explanation.
+    line 17 of a long explanation.
+    line 18 of a long explanation.
+    line 19 of a long explanation.
+    line 20 of a long explanation.
+    line 21 of a long explanation.
+    line 22 of a long explanation.
+    line 23 of a long explanation.
+    line 24 of a long explanation.
+    line 25 of a long explanation.
+    line 26 of a long explanation.
+    line 27 of a long explanation.
+    line 28 of a long explanation.
+    line 29 of a long explanation.
+    """
+    # a comment that does not count
+    total += 1
+    return total

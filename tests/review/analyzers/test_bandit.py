@@ -21,9 +21,10 @@ FILES = {
         "    subprocess.run('git checkout ' + ref, shell=True)\n"  # 5: B602 HIGH
         "    subprocess.run('git status', shell=True)\n"  # 6: B602 LOW (literal): dropped
         "    assert ref\n"  # 7: B101 skipped
-        "    return subprocess.run(['git', 'log', ref])  # nosec\n"  # 8: B603 skipped, B607 despite nosec
+        "    return subprocess.run(['git', 'log', ref])\n"  # 8: B603 and B607 skipped
     ),
     "app/server.py": "import pickle\n\n\ndef load(b):\n    return pickle.loads(b)  # nosec\n",  # B301 despite nosec
+    "app/shell.py": "import os\n\n\ndef go(cmd):\n    os.system(cmd)  # nosec\n",  # B605 despite nosec
     "app/bind.py": "HOST = '0.0.0.0'\n",  # B104: no policy entry -> fallback severity
     ".tox/x.py": "import marshal\nmarshal.loads(data)\n",  # bandit's default excludes must not apply
     "app/broken.py": "def broken(:\n    pass\n",
@@ -63,7 +64,7 @@ def test_literal_shell_commands_and_skipped_tests_are_not_reported(scanned: Anal
 
 def test_nosec_does_not_suppress(scanned: AnalyzerResult) -> None:
     assert ("bandit-B301", "app/server.py", 5) in hits(scanned)
-    assert ("bandit-B607", "app/run.py", 8) in hits(scanned)
+    assert ("bandit-B605", "app/shell.py", 5) in hits(scanned)
 
 
 def test_bandit_default_excludes_do_not_hide_changed_files(scanned: AnalyzerResult) -> None:
@@ -80,7 +81,7 @@ def test_fallback_severity_comes_from_bandit_severity(scanned: AnalyzerResult) -
 def test_syntax_error_is_unparsed_and_evidence_counts(scanned: AnalyzerResult) -> None:
     assert [path for path, _ in scanned.unparsed] == ["app/broken.py"]
     assert "syntax error" in scanned.unparsed[0][1]
-    assert scanned.files_applicable == 5 and scanned.files_scanned == 4
+    assert scanned.files_applicable == 6 and scanned.files_scanned == 5
     assert scanned.version[0].isdigit() and scanned.rules_run >= 60
 
 

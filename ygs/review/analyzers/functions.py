@@ -1,4 +1,5 @@
-"""Functions longer than `[tool.ygs.code] max_function_lines` (non-blank lines, signature to end).
+"""Functions longer than `[tool.ygs.code] max_function_lines`: code lines from signature to end, not counting
+blank lines, comment-only lines or (Python) the docstring — documentation never pushes a function over.
 
 Python is measured exactly with `ast`; brace languages (JS/TS, Go, Java) with a brace-matching heuristic,
 which is good enough for an advisory (Pass 2) rule.
@@ -30,6 +31,7 @@ _STARTS = {
     ),
 }
 _STARTS["typescript"] = _STARTS["javascript"]
+_COMMENTS = ("#", "//", "/*", "*")
 _STRINGS = re.compile(r"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`")
 
 
@@ -50,31 +52,45 @@ def run(ctx: ScanContext) -> AnalyzerResult:
         result.files_scanned += 1
         result.findings += [
             RawFinding(rule_id=RULE, path=path, line=start, end_line=end, source=NAME,
-                       message=f"function `{name}` is {length} lines long (limit {limit})")
-            for name, start, end in spans
-            if (length := _length(lines, start, end)) > limit
+                       message=f"function `{name}` is {length} lines of code long (limit {limit})")
+            for name, start, end, skip in spans
+            if (length := _length(lines, start, end, skip)) > limit
         ]
     return result
 
 
-def _length(lines: list[str], start: int, end: int) -> int:
-    return sum(1 for line in lines[start - 1 : end] if line.strip())
+def _length(lines: list[str], start: int, end: int, skip: range) -> int:
+    return sum(
+        1
+        for number in range(start, end + 1)
+        if number not in skip and (code := lines[number - 1].strip()) and not code.startswith(_COMMENTS)
+    )
 
 
-def _python_functions(lines: list[str], path: str, result: AnalyzerResult) -> list[tuple[str, int, int]]:
+Span = tuple[str, int, int, range]  # name, first line, last line, lines not to count (the docstring)
+
+
+def _python_functions(lines: list[str], path: str, result: AnalyzerResult) -> list[Span]:
     try:
         tree = ast.parse("\n".join(lines))
     except (SyntaxError, ValueError) as exc:
         result.unparsed.append((path, f"Python syntax error: {getattr(exc, 'msg', exc)}"))
         return []
     return [
-        (node.name, node.lineno, node.end_lineno or node.lineno)
+        (node.name, node.lineno, node.end_lineno or node.lineno, _docstring(node))
         for node in ast.walk(tree)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
     ]
 
 
-def _brace_functions(lines: list[str], start_re: re.Pattern[str]) -> list[tuple[str, int, int]]:
+def _docstring(node: ast.FunctionDef | ast.AsyncFunctionDef) -> range:
+    first = node.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return range(first.lineno, (first.end_lineno or first.lineno) + 1)
+    return range(0)
+
+
+def _brace_functions(lines: list[str], start_re: re.Pattern[str]) -> list[Span]:
     spans = []
     for index, line in enumerate(lines):
         match = start_re.match(line)
@@ -83,7 +99,7 @@ def _brace_functions(lines: list[str], start_re: re.Pattern[str]) -> list[tuple[
         name = next((g for g in match.groups() if g), "anonymous")
         end = _matching_brace(lines, index)
         if end is not None:
-            spans.append((name, index + 1, end + 1))
+            spans.append((name, index + 1, end + 1, range(0)))
     return spans
 
 

@@ -10,7 +10,7 @@ from ygs import __version__
 from ygs.config import Config
 from ygs.resources import data_dir
 from ygs.review import policy
-from ygs.review.model import Finding, ReviewResult, Severity
+from ygs.review.model import Finding, ReviewResult, Rule, Severity
 
 LEVEL = {Severity.MUST: "error", Severity.SHOULD: "warning", Severity.MAY: "note"}
 SECURITY_SEVERITY = {Severity.MUST: "8.0", Severity.SHOULD: "5.0", Severity.MAY: "3.0"}
@@ -36,29 +36,29 @@ def render(result: ReviewResult) -> str:
 
 def _rules(findings: list[Finding]) -> list[dict[str, Any]]:
     known = policy.load(data_dir("gates"), Config().review.severity).rules
-    out = {}
-    for finding in findings:
-        if finding.rule_id in out:
-            continue
-        rule = known.get(finding.rule_id)
-        title = rule.title if rule else finding.rule_id
-        help_text = "\n\n".join(x for x in ((rule.help if rule else ""), f"Fix: {finding.fix}" if finding.fix else "") if x)
-        tags = [finding.category, f"pass-{finding.pass_}"]
-        if finding.cwe:
-            tags += ["security", f"external/cwe/{finding.cwe.lower()}"]
-        properties: dict[str, Any] = {"tags": tags, "precision": "high"}
-        if finding.cwe:
-            properties["security-severity"] = SECURITY_SEVERITY[finding.severity]
-        out[finding.rule_id] = {
-            "id": finding.rule_id,
-            "name": "".join(w.capitalize() for w in finding.rule_id.split("-")),
-            "shortDescription": {"text": title},
-            "fullDescription": {"text": (rule.help or title) if rule else title},
-            "help": {"text": help_text or title, "markdown": help_text or title},
-            "defaultConfiguration": {"level": LEVEL[finding.severity]},
-            "properties": properties,
-        }
-    return list(out.values())
+    first: dict[str, Finding] = {}
+    for finding in findings:  # one descriptor per rule id, from its first finding
+        first.setdefault(finding.rule_id, finding)
+    return [_rule(finding, known.get(rule_id)) for rule_id, finding in first.items()]
+
+
+def _rule(finding: Finding, rule: Rule | None) -> dict[str, Any]:
+    title = rule.title if rule else finding.rule_id
+    help_text = "\n\n".join(x for x in (rule.help if rule else "", f"Fix: {finding.fix}" if finding.fix else "") if x)
+    tags = [finding.category, f"pass-{finding.pass_}"]
+    properties: dict[str, Any] = {"tags": tags, "precision": "high"}
+    if finding.cwe:
+        tags += ["security", f"external/cwe/{finding.cwe.lower()}"]
+        properties["security-severity"] = SECURITY_SEVERITY[finding.severity]
+    return {
+        "id": finding.rule_id,
+        "name": "".join(w.capitalize() for w in finding.rule_id.split("-")),
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": (rule.help or title) if rule else title},
+        "help": {"text": help_text or title, "markdown": help_text or title},
+        "defaultConfiguration": {"level": LEVEL[finding.severity]},
+        "properties": properties,
+    }
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
