@@ -85,6 +85,9 @@ def main() -> None:
       ygs install --agent claude      install the skills for Claude Code
       ygs skills list                 what is in the catalog
     Gates: mechanical checks that enforce what the skills ask for.
+      ygs review                      the review gate on your branch
+      ygs task start T.md; ygs check  guardrails while an agent works
+      ygs validate; ygs ship          checked specs, the pre-merge ceremony
 
     \b
     Exit codes: 0 ok, 1 a gate said no, 2 error (bad input, or a gate
