@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
+from scan_context import make_context
 
-from ygs.config import Config, ReviewConfig
-from ygs.resources import data_dir
 from ygs.review.analyzers import bandit
-from ygs.review.model import AnalyzerResult, ScanContext, Severity
+from ygs.review.model import AnalyzerResult, Severity
 
 FILES = {
     "app/run.py": (
@@ -32,17 +30,10 @@ FILES = {
 }
 
 
-def context(tree: Path, files: dict[str, str], **review: object) -> ScanContext:
-    for rel, text in files.items():
-        (tree / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tree / rel).write_text(text, encoding="utf-8")
-    config = dataclasses.replace(Config(), review=dataclasses.replace(ReviewConfig(), **review))
-    return ScanContext(tree=tree, files=tuple(files), config=config, gates_dir=data_dir("gates"), changeset=None)
-
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> AnalyzerResult:
-    return bandit.run(context(tmp_path_factory.mktemp("tree"), FILES))
+    return bandit.run(make_context(tmp_path_factory.mktemp("tree"), FILES))
 
 
 def hits(result: AnalyzerResult) -> set[tuple[str, str, int]]:
@@ -86,17 +77,17 @@ def test_syntax_error_is_unparsed_and_evidence_counts(scanned: AnalyzerResult) -
 
 
 def test_no_python_files_runs_nothing(tmp_path: Path) -> None:
-    result = bandit.run(context(tmp_path, {"a.js": "eval(x)\n"}))
+    result = bandit.run(make_context(tmp_path, {"a.js": "eval(x)\n"}))
     assert (result.status, result.files_applicable, result.findings) == ("ok", 0, [])
 
 
 def test_missing_bandit_fails_with_install_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(bandit.importlib.util, "find_spec", lambda name, *args: None)
-    result = bandit.run(context(tmp_path / "tree", {"a.py": "x = 1\n"}))
+    result = bandit.run(make_context(tmp_path / "tree", {"a.py": "x = 1\n"}))
     assert result.status == "failed" and result.reason == "bandit not found: pip install bandit"
 
 
 def test_exhausted_time_budget_is_timed_out(tmp_path: Path) -> None:
-    result = bandit.run(context(tmp_path, {"a.py": "x = 1\n"}, analyzer_timeout_s=0))
+    result = bandit.run(make_context(tmp_path, {"a.py": "x = 1\n"}, analyzer_timeout_s=0))
     assert result.status == "timed_out"

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from scan_context import make_context
 
-from ygs.config import Config, ReviewConfig
 from ygs.resources import data_dir
 from ygs.review.analyzers import semgrep, tool
-from ygs.review.model import AnalyzerResult, ScanContext
+from ygs.review.model import AnalyzerResult
 
 SQL = 'def find(cursor, name):\n    cursor.execute("SELECT * FROM t WHERE name = \'%s\'" % name)\n'
 FILES = {
@@ -33,18 +33,11 @@ EXTRA = {  # in the tree but not changed: never reported
 }
 
 
-def context(tree: Path, files: dict[str, str], extra: dict[str, str] | None = None, **review: object) -> ScanContext:
-    for rel, text in {**files, **(extra or {})}.items():
-        (tree / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tree / rel).write_text(text, encoding="utf-8")
-    config = dataclasses.replace(Config(), review=dataclasses.replace(ReviewConfig(), **review))
-    return ScanContext(tree=tree, files=tuple(files), config=config, gates_dir=data_dir("gates"), changeset=None)
-
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> AnalyzerResult:
     os.environ.setdefault("SEMGREP_ENABLE_VERSION_CHECK", "0")
-    return semgrep.run(context(tmp_path_factory.mktemp("tree"), FILES, EXTRA))
+    return semgrep.run(make_context(tmp_path_factory.mktemp("tree"), FILES, EXTRA))
 
 
 def hits(result: AnalyzerResult) -> set[tuple[str, str, int]]:
@@ -86,7 +79,7 @@ def test_unparsable_file_is_reported_unparsed(scanned: AnalyzerResult) -> None:
 
 
 def test_no_applicable_files_runs_nothing_and_is_ok(tmp_path: Path) -> None:
-    result = semgrep.run(context(tmp_path, {"notes.md": "# hi\n"}))
+    result = semgrep.run(make_context(tmp_path, {"notes.md": "# hi\n"}))
     assert (result.status, result.files_applicable, result.files_scanned) == ("ok", 0, 0)
 
 
@@ -95,7 +88,7 @@ def test_missing_semgrep_fails_with_install_hint(tmp_path: Path, monkeypatch: py
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     monkeypatch.setattr(sys, "executable", str(empty / "python"))
-    result = semgrep.run(context(tmp_path / "tree", {"a.py": SQL}))
+    result = semgrep.run(make_context(tmp_path / "tree", {"a.py": SQL}))
     assert result.status == "failed"
     assert result.reason == "semgrep not found: pip install semgrep"
 
@@ -106,7 +99,7 @@ def test_broken_rule_fails_the_run(tmp_path: Path) -> None:
     (rules / "bad.yaml").write_text(
         "rules:\n  - id: python-bad\n    languages: [python]\n    severity: ERROR\n    message: x\n"
         "    pattern: os.system((\n", encoding="utf-8")
-    ctx = dataclasses.replace(context(tmp_path / "tree", {"a.py": SQL}), gates_dir=tmp_path / "gates")
+    ctx = dataclasses.replace(make_context(tmp_path / "tree", {"a.py": SQL}), gates_dir=tmp_path / "gates")
     result = semgrep.run(ctx)
     assert result.status == "failed"
     assert result.reason.startswith("semgrep: ") and "python-bad" in result.reason
@@ -120,19 +113,19 @@ def test_unreadable_rules_file_fails_without_running(tmp_path: Path, content: st
     rules = tmp_path / "gates" / "rules"
     rules.mkdir(parents=True)
     (rules / "bad.yaml").write_text(content, encoding="utf-8")
-    ctx = dataclasses.replace(context(tmp_path / "tree", {"a.py": SQL}), gates_dir=tmp_path / "gates")
+    ctx = dataclasses.replace(make_context(tmp_path / "tree", {"a.py": SQL}), gates_dir=tmp_path / "gates")
     result = semgrep.run(ctx)
     assert result.status == "failed" and reason in result.reason
 
 
 def test_missing_rules_dir_fails(tmp_path: Path) -> None:
-    ctx = dataclasses.replace(context(tmp_path / "tree", {"a.py": SQL}), gates_dir=tmp_path / "nowhere")
+    ctx = dataclasses.replace(make_context(tmp_path / "tree", {"a.py": SQL}), gates_dir=tmp_path / "nowhere")
     result = semgrep.run(ctx)
     assert result.status == "failed" and "rules directory not found" in result.reason
 
 
 def test_exhausted_time_budget_is_timed_out(tmp_path: Path) -> None:
-    result = semgrep.run(context(tmp_path, {"a.py": SQL}, analyzer_timeout_s=0))
+    result = semgrep.run(make_context(tmp_path, {"a.py": SQL}, analyzer_timeout_s=0))
     assert result.status == "timed_out" and "within 0 s" in result.reason
 
 
