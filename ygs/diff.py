@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ygs import git
@@ -61,11 +62,11 @@ class FileChange:
     def mode_changed(self) -> bool:
         return "000000" not in (self.old_mode, self.new_mode) and self.old_mode != self.new_mode
 
-    @property
+    @cached_property  # read once per finding by the line filter: build it once
     def added_lines(self) -> frozenset[int]:
         return frozenset(n for h in self.hunks for n in h.added)
 
-    @property
+    @cached_property
     def hunk_lines(self) -> frozenset[int]:
         """New-side lines inside hunks: added lines plus the context git showed around them."""
         return frozenset(n for h in self.hunks for n in h.new_lines)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ygs import config as cfg
 from ygs import git, snapshot, state
@@ -44,11 +44,6 @@ class Scope:
     @classmethod
     def ad_hoc(cls, root: Any, patterns: Iterable[str]) -> Scope:
         return cls(snapshot.head(root) or git.EMPTY_TREE, tuple(patterns))
-
-
-def split_plan(root: Any, value: str) -> list[str]:
-    """`a.py,src/b/*.py` -> normalised patterns."""
-    return [plan.normalize_pattern(root, p) for p in value.split(",") if p.strip()]
 
 
 @dataclass(frozen=True)
@@ -264,16 +259,30 @@ NO_TASK_NOTE = ("ygs guard: no active task in this repository, so edits are not 
 def pre_tool(text: str, cwd: str) -> HookReply:
     """PreToolUse on Edit|Write|MultiEdit|NotebookEdit: deny an edit that would reach STOP, or that
     adds a file while a checkpoint is due and the current state is untested."""
+    return _hook(text, cwd, "edit", _pre_tool)
+
+
+Handler = Callable[["snapshot.Repo", dict[str, Any], str], "HookReply"]
+
+
+def _hook(text: str, cwd: str, action: str, handle: Handler) -> HookReply:
+    """The envelope every Claude Code hook shares: never crash the agent's session, never brick a repo."""
     payload = _payload(text)
     if payload is None:
-        return HookReply(stderr="ygs guard: hook input is not a JSON object; edit allowed")
-    repo = snapshot.locate(_payload_cwd(payload, cwd))
+        return HookReply(stderr=f"ygs guard: hook input is not a JSON object; {action} allowed")
+    where = _payload_cwd(payload, cwd)
+    repo = snapshot.locate(where)
     if repo is None:
         return HookReply()
     try:
-        return _pre_tool(repo, payload, _payload_cwd(payload, cwd))
+        return handle(repo, payload, where)
     except YgsError as exc:
         return _allow_with_warning(exc.message)
+
+
+def _task_verdict(repo: snapshot.Repo, task: ActiveTask, config: cfg.Config) -> Verdict:
+    scope = Scope.of_task(task)
+    return evaluate(scope, snapshot.changes(repo, scope.base), config.guard, state.ledger(repo.root))
 
 
 def _pre_tool(repo: snapshot.Repo, payload: dict[str, Any], cwd: str) -> HookReply:
@@ -290,10 +299,7 @@ def _pre_tool(repo: snapshot.Repo, payload: dict[str, Any], cwd: str) -> HookRep
                     "to change [tool.ygs.guard] limits).")
     if snapshot.is_own(key):
         return HookReply()
-    scope = Scope.of_task(task)
-    config = cfg.load(repo.root)
-    verdict = evaluate(scope, snapshot.changes(repo, scope.base), config.guard, state.ledger(repo.root))
-    reason = edit_denial(verdict, key)
+    reason = edit_denial(_task_verdict(repo, task, cfg.load(repo.root)), key)
     return deny(reason) if reason else HookReply()
 
 
@@ -318,24 +324,15 @@ def deny(reason: str) -> HookReply:
 
 def stop(text: str, cwd: str) -> HookReply:
     """Stop: block finishing while the tests have not passed since the last change."""
-    payload = _payload(text)
-    if payload is None:
-        return HookReply(stderr="ygs guard: hook input is not a JSON object; stopping allowed")
-    repo = snapshot.locate(_payload_cwd(payload, cwd))
-    if repo is None:
-        return HookReply()
-    try:
-        return _stop(repo, bool(payload.get("stop_hook_active")))
-    except YgsError as exc:
-        return _allow_with_warning(exc.message)
+    return _hook(text, cwd, "stopping", _stop)
 
 
-def _stop(repo: snapshot.Repo, already_blocked: bool) -> HookReply:
+def _stop(repo: snapshot.Repo, payload: dict[str, Any], cwd: str) -> HookReply:
     task = state.load_task(repo.root)
     if task is None:
         return HookReply()
-    scope = Scope.of_task(task)
-    verdict = evaluate(scope, snapshot.changes(repo, scope.base), cfg.load(repo.root).guard, state.ledger(repo.root))
+    verdict = _task_verdict(repo, task, cfg.load(repo.root))
+    already_blocked = bool(payload.get("stop_hook_active"))
     if verdict.tests_green:
         return HookReply()
     files = ", ".join(verdict.since_green)

@@ -25,6 +25,11 @@ def normalize_pattern(root: Path, pattern: str) -> str:
     return value
 
 
+def split(root: Path, value: str) -> list[str]:
+    """A comma-separated plan (`a.py,src/b/*.py`, as --plan takes it) -> normalised patterns."""
+    return [normalize_pattern(root, p) for p in value.split(",") if p.strip()]
+
+
 def path_key(root: Path, path: str | os.PathLike[str], cwd: str | os.PathLike[str] | None = None) -> str:
     """The key a changed path is judged by: repo-relative POSIX inside the work tree, else absolute."""
     candidate = Path(path)

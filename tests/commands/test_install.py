@@ -208,9 +208,8 @@ def test_agents_and_skills_listing(repo, run_ygs):
 
 
 def test_skills_show_states_the_configured_stop_number(repo, run_ygs):
-    assert "3 or more unplanned" in run_ygs("skills", "show", "ygs-implement").output.replace("**", "") or \
-        "3 unplanned" in run_ygs("skills", "show", "ygs-implement").output
+    assert "3 or more unplanned" in run_ygs("skills", "show", "ygs-implement").output.replace("**", "")
     repo.write("pyproject.toml", "[tool.ygs.guard]\nunplanned_files_stop = 4\n")
     text = run_ygs("skills", "show", "ygs-implement").output.replace("**", "")
-    assert "4 or more unplanned" in text or "4 unplanned" in text
+    assert "4 or more unplanned" in text and "3 or more unplanned" not in text
     assert yaml.safe_load(text.split("---")[1])["name"] == "ygs-implement"

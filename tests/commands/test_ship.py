@@ -82,6 +82,13 @@ def test_debug_code_and_env_files_fail_hygiene(branch, run_ygs):
     assert found["review"]["status"] == "fail"
 
 
+def test_a_reasoned_suppression_satisfies_ship_as_it_satisfies_review(branch, run_ygs):
+    branch.write("app.py", "def f():\n    breakpoint()  # ygs: ignore[hygiene-breakpoint] demo of the debugger hook\n"
+                 "    return 1\n")
+    found = checks(run_ygs("ship", "--json"))
+    assert found["hygiene"]["status"] == "pass" and found["review"]["status"] == "pass"
+
+
 def test_a_breaking_change_suggests_a_major_bump(branch, run_ygs):
     branch.write("app.py", "def g():\n    return 2\n")
     branch.commit("refactor!: remove f")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ygs import config as cfg
-from ygs import guard, snapshot, state, testrun
+from ygs import guard, plan, snapshot, state, testrun
 from ygs.commands.task import log_deviation
 from ygs.errors import EXIT_FAIL, EXIT_OK, YgsError
 from ygs.output import emit_json
@@ -37,9 +37,9 @@ def check(ctx: click.Context, plan: str | None, as_json: bool) -> None:
     ctx.exit(verdict.exit_code)
 
 
-def _scope(repo: snapshot.Repo, plan: str | None) -> guard.Scope:
-    if plan is not None:
-        return guard.Scope.ad_hoc(repo.root, guard.split_plan(repo.root, plan))
+def _scope(repo: snapshot.Repo, plan_list: str | None) -> guard.Scope:
+    if plan_list is not None:
+        return guard.Scope.ad_hoc(repo.root, plan.split(repo.root, plan_list))
     active = state.load_task(repo.root)
     if active is None:
         raise YgsError("no active task: start one with `ygs task start PATH`, or check ad hoc with "

@@ -9,6 +9,7 @@ import click
 
 from ygs import config as cfg
 from ygs import diff, git
+from ygs import plan as planfile
 from ygs.errors import YgsError
 from ygs.fs import atomic_write
 from ygs.review.model import FAIL_LEVELS, FILTERS
@@ -93,4 +94,4 @@ def _plan(value: str | None, root: Path) -> tuple[str, ...] | None:
         from ygs import task
 
         return task.parse(candidate, root).planned
-    return tuple(p.strip() for p in value.split(",") if p.strip())
+    return tuple(planfile.split(root, value))

@@ -65,7 +65,7 @@ def _new_task(root: Path, path: Path | None, plan_files: str | None, title: str 
         raise YgsError("give either a task file (ygs task start docs/tasks/T-001.md) or --plan a.py,b.py")
     base = snapshot.head(root) or git.EMPTY_TREE
     if plan_files is not None:
-        patterns = guard.split_plan(root, plan_files)
+        patterns = plan.split(root, plan_files)
         if not patterns:
             raise YgsError("--plan lists no files; give at least one (--plan src/app.py,tests/test_app.py)")
         return ActiveTask(state.new_key(), title or "ad-hoc task", patterns, base, state.now())

@@ -8,18 +8,17 @@ version was bumped and the changelog updated; the `ygs review` verdict is pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 from ygs import diff, testrun
 from ygs.config import Config
 from ygs.errors import YgsError
-from ygs.resources import data_dir
-from ygs.review import gate, policy
-from ygs.review.analyzers import hygiene
+from ygs.review import gate
 from ygs.review.languages import SOURCE_LANGUAGES, is_test_path, language_of
-from ygs.review.model import at_or_above
+from ygs.review.model import ReviewResult
 from ygs.specs import versioning
 
 PASS, FAIL, SKIP = "pass", "fail", "skip"
@@ -50,6 +49,17 @@ class Change:
     base_ref: str | None
     base: dict[str, str]  # {"ref", "sha", "how"}
     changeset: diff.ChangeSet
+
+    @cached_property
+    def review(self) -> ReviewResult | YgsError:
+        """One review run serves the hygiene and review checks: the same line filter, suppressions and policy.
+        The hygiene analyzer always runs here, even if a project left it out of its review analyzers."""
+        analyzers = tuple(dict.fromkeys((*self.config.review.analyzers, "hygiene")))
+        config = replace(self.config, review=replace(self.config.review, analyzers=analyzers))
+        try:
+            return gate.review(self.root, config, base_ref=self.base_ref, head=diff.WORKTREE, no_llm=True)
+        except YgsError as exc:
+            return exc
 
     @property
     def source_files(self) -> list[str]:
@@ -100,17 +110,17 @@ def check_tests(change: Change) -> Check:
 
 
 def check_hygiene(change: Change) -> Check:
-    try:
-        found = hygiene.scan_changeset(change.changeset, change.config)
-    except YgsError as exc:
-        return Check("hygiene", FAIL, "could not scan the diff", details=[exc.message])
-    rules = policy.load(data_dir("gates"), change.config.review.severity)
-    blocking = [f for f in found if rules.enabled(f.rule_id)
-                and at_or_above(rules.rule_for(f).severity, change.config.review.fail_level)]
-    evidence = {"files": len(change.changeset.files), "findings": len(found), "blocking": len(blocking)}
+    result = change.review
+    ran = {} if isinstance(result, YgsError) else result.evidence["analyzers"].get("hygiene", {})
+    if isinstance(result, YgsError) or ran.get("status") in ("failed", "timed_out"):
+        reason = result.message if isinstance(result, YgsError) else ran.get("reason", "")
+        return Check("hygiene", FAIL, "could not scan the diff", details=[reason])
+    blocking = [f for f in result.blocking if "hygiene" in f.sources]
+    files = len(change.changeset.files)
+    evidence = {"files": files, "findings": ran.get("findings", 0), "blocking": len(blocking)}
     if not blocking:
-        return Check("hygiene", PASS, f"no debug code, secret files or build artifacts in "
-                     f"{len(change.changeset.files)} changed file(s)", evidence=evidence)
+        return Check("hygiene", PASS, f"no debug code, secret files or build artifacts in {files} changed file(s)",
+                     evidence=evidence)
     return Check("hygiene", FAIL, f"{len(blocking)} leftover(s) in the diff",
                  details=[f"{f.path}:{f.line}: [{f.rule_id}] {f.message}" for f in blocking[:MAX_LISTED]],
                  hint="remove debug calls, .env and key files, build output and conflict markers from the change",
@@ -172,10 +182,9 @@ def check_changelog(change: Change) -> Check:
 
 
 def check_review(change: Change) -> Check:
-    try:
-        result = gate.review(change.root, change.config, base_ref=change.base_ref, head=diff.WORKTREE, no_llm=True)
-    except YgsError as exc:
-        return Check("review", FAIL, "the review could not run", details=[exc.message])
+    result = change.review
+    if isinstance(result, YgsError):
+        return Check("review", FAIL, "the review could not run", details=[result.message])
     evidence = {"verdict": result.verdict, "findings": len(result.findings), "blocking": len(result.blocking),
                 "run_id": result.run_id}
     if result.verdict == "pass":

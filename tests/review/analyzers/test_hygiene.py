@@ -326,7 +326,7 @@ def test_todo_words_outside_comments_are_not_reported(repo, tmp_path, path: str,
     assert "hygiene-todo" not in rules(scan(repo, tmp_path, {path: text}))
 
 
-# --- evidence, policy, scan_changeset -------------------------------------------------------------------------
+# --- evidence, policy -------------------------------------------------------------------------------------
 
 
 def test_evidence_counts_text_files_and_path_findings_cover_binaries(repo, tmp_path) -> None:
@@ -350,19 +350,6 @@ def test_every_rule_the_analyzer_emits_has_a_policy_entry() -> None:
         "hygiene-secret-file"}
     assert severities["hygiene-todo"] is Severity.MAY and rules_by_id["hygiene-todo"].pass_ == 2
     assert all(rules_by_id[r].fix and rules_by_id[r].title for r in hygiene.RULE_IDS)
-
-
-def test_scan_changeset_reports_added_lines_and_whole_files_only(repo, tmp_path) -> None:
-    repo.write("app/jobs.py", "def run():\n    # TODO: old debt\n    return 1\n")
-    repo.write("vendor/lib.js", "module.exports = 1;\n")
-    base = repo.commit("base")
-    repo.write("app/jobs.py", "def run():\n    # TODO: old debt\n    breakpoint()\n    return 1\n")
-    repo.write("vendor/lib.js", "console.log('vendored');\nmodule.exports = 1;\n")
-    repo.write(".env", "DEBUG=1\n")
-    changeset = diff.collect(repo.path, base, diff.WORKTREE)
-    result = hygiene.scan_changeset(changeset, Config())
-    hits = {(f.rule_id, f.path, f.line) for f in result}
-    assert hits == {("hygiene-breakpoint", "app/jobs.py", 3), ("hygiene-env-file", ".env", 1)}
 
 
 # --- through the gate -----------------------------------------------------------------------------------------

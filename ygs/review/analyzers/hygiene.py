@@ -7,7 +7,6 @@ Two views of a change set:
 - the new-side text of the scanned files (`ctx.files`): debugger calls left in Python / JavaScript / TypeScript,
   merge-conflict markers, and (advisory) TODO / FIXME / XXX / HACK comments.
 
-`scan_changeset` runs both on a change set without the rest of the review (for `ygs ship`).
 See docs/review-secrets-hygiene.md for what each rule catches and what it deliberately ignores.
 """
 
@@ -15,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
@@ -141,28 +139,6 @@ def run(ctx: ScanContext) -> AnalyzerResult:
     result.unparsed.extend(problems)
     result.duration_s = time.monotonic() - started
     return result
-
-
-def scan_changeset(changeset: Any, config: Config) -> list[RawFinding]:
-    """The hygiene verdict on a change set alone (for `ygs ship`): whole-file findings, plus content findings on
-    added lines of files the review would scan (vendored / generated / excluded paths are left alone).
-
-    Raises YgsError when the new side of a file cannot be read.
-    """
-    findings, problems = path_findings(changeset, config)
-    if problems:
-        path, reason = problems[0]
-        raise YgsError(f"hygiene: cannot read {path}: {reason}")
-    skip = (*config.review.skip, *config.review.exclude)
-    paths = [c.path for c in changeset.files if c.scannable and first_match(c.path, skip) is None]
-    with tempfile.TemporaryDirectory(prefix="ygs-hygiene-") as tmp:
-        tree = Path(tmp)
-        changeset.materialize(tree, paths)
-        for path in paths:
-            added = changeset.get(path).added_lines
-            text = (tree / path).read_bytes().decode("utf-8", "replace")
-            findings.extend(f for f in scan_text(path, text) if f.line in added)
-    return findings
 
 
 # --- paths ----------------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 from ygs import __version__
-from ygs.config import Config
 from ygs.resources import data_dir
 from ygs.review import policy
 from ygs.review.model import Finding, ReviewResult, Rule, Severity
@@ -35,7 +34,7 @@ def render(result: ReviewResult) -> str:
 
 
 def _rules(findings: list[Finding]) -> list[dict[str, Any]]:
-    known = policy.load(data_dir("gates"), Config().review.severity).rules
+    known = policy.load(data_dir("gates")).rules  # titles and help text only; severities come from the findings
     first: dict[str, Finding] = {}
     for finding in findings:  # one descriptor per rule id, from its first finding
         first.setdefault(finding.rule_id, finding)
