@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ygs import state
+from ygs.guard import state
 
 def set_tests(repo, exit_code: int = 0, extra: str = "") -> None:
     """A tiny, fast test command in .ygs/config.toml (which never counts as a change)."""

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ygs import state
+from ygs.guard import state
 
 TASK = "# T-001: Add login\n\n- **ID:** T-001\n\n## Planned files\n\n- `src/app.py`\n- `src/handlers/*.py`\n"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ygs import config as cfg
-from ygs import guard, plan, snapshot, state, testrun
+from ygs.guard import plan, snapshot, state, testrun
+from ygs.guard import verdict as guard
 from ygs.commands.task import log_deviation
 from ygs.errors import EXIT_FAIL, EXIT_OK, YgsError
 from ygs.output import emit_json

@@ -11,7 +11,7 @@ from typing import Callable
 
 import click
 
-from ygs import guard as core
+from ygs.guard import verdict as core
 
 
 @click.group()

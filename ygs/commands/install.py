@@ -9,7 +9,7 @@ import click
 from ygs import agents as agent_targets
 from ygs import config as cfg
 from ygs import git
-from ygs import hooks as hooks_core
+from ygs.guard import hooks as hooks_core
 from ygs import install as core
 from ygs.errors import YgsError
 from ygs.output import emit_json

@@ -9,7 +9,7 @@ import click
 
 from ygs import config as cfg
 from ygs import diff, git
-from ygs import plan as planfile
+from ygs.guard import plan as planfile
 from ygs.errors import YgsError
 from ygs.fs import atomic_write
 from ygs.review.model import FAIL_LEVELS, FILTERS
@@ -91,7 +91,7 @@ def _plan(value: str | None, root: Path) -> tuple[str, ...] | None:
         return None
     candidate = Path(value) if Path(value).is_absolute() else root / value
     if candidate.is_file():
-        from ygs import task
+        from ygs.guard import task
 
         return task.parse(candidate, root).planned
     return tuple(planfile.split(root, value))

@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 
 from ygs import config as cfg
-from ygs import git, guard, plan, snapshot, state
-from ygs import task as taskfile
+from ygs import git
+from ygs.guard import plan, snapshot, state
+from ygs.guard import task as taskfile
+from ygs.guard import verdict as guard
 from ygs.errors import EXIT_FAIL, YgsError
 from ygs.output import emit_json
-from ygs.state import ActiveTask
+from ygs.guard.state import ActiveTask
 
 
 @click.group()

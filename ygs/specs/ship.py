@@ -13,7 +13,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
-from ygs import diff, testrun
+from ygs import diff
+from ygs.guard import testrun
 from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.review import gate

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ygs import testrun
+from ygs.guard import testrun
 from ygs.config import Config
 from ygs.errors import YgsError
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ygs import plan, state
-from ygs import task as taskfile
+from ygs.guard import plan, state
+from ygs.guard import task as taskfile
 from ygs.errors import YgsError
 
 TASK = """\

@@ -1,4 +1,4 @@
-"""`ygs.snapshot.changes` against git's own answer on a messy work tree (real repository, no mocks)."""
+"""`ygs.guard.snapshot.changes` against git's own answer on a messy work tree (real repository, no mocks)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from ygs import git, snapshot
+from ygs import git
+from ygs.guard import snapshot
 from ygs.git import no_git_env
 
 

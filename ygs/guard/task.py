@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ygs import state
+from ygs.guard import state
 from ygs.errors import YgsError
 from ygs.fs import atomic_write
-from ygs.plan import normalize_pattern
-from ygs.state import ActiveTask
+from ygs.guard.plan import normalize_pattern
+from ygs.guard.state import ActiveTask
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")

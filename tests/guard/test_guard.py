@@ -12,7 +12,8 @@ import sys
 
 import pytest
 
-from ygs import guard, state
+from ygs.guard import state
+from ygs.guard import verdict as guard
 from ygs.config import GuardConfig
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ygs import config as cfg
-from ygs import git, snapshot, state
-from ygs import plan
+from ygs import git
+from ygs.guard import plan, snapshot, state
 from ygs.errors import EXIT_CHECKPOINT, EXIT_OK, EXIT_STOP, YgsError
-from ygs.state import ActiveTask
+from ygs.guard.state import ActiveTask
 
 PROTECTED = frozenset({".ygs/config.toml", ".ygs/manifest.json"})  # not for an agent to edit mid-task
 PROTECTED_DIRS = (".ygs/state/",)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ygs import hooks
+from ygs.guard import hooks
 from ygs.git import no_git_env
 
 USER_SETTINGS = {
