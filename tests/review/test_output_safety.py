@@ -65,15 +65,6 @@ def test_github_workflow_commands_cannot_be_ended_or_started_by_a_file_name(proj
                                      "\\n%3A%3Astop-commands%3A%3At.py,line=1,")
 
 
-def test_a_message_cannot_run_a_workflow_command_from_the_text_report(project, run_ygs, tmp_path, monkeypatch):
-    project.write("::add-mask::x/.env", "A=1\n")  # the message quotes only the name, so look at the path line
-    project.write("m.py", "breakpoint()\n")
-    project.commit("text report in CI")
-    code, out = report(run_ygs, tmp_path, monkeypatch, "text")
-    assert code == 1 and "::add-mask::x/.env" in out
-    assert not [line for line in out.split("\n") if line.lstrip().startswith("::")]
-
-
 def test_a_clean_change_with_an_odd_name_still_passes(project, run_ygs, tmp_path, monkeypatch):
     project.write(HOSTILE_NAME, "def f():\n    return 2\n")
     project.commit("clean")
