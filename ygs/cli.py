@@ -14,6 +14,7 @@ import click
 
 from ygs import __version__
 from ygs.errors import EXIT_ERROR, YgsError
+from ygs.output import printable
 
 # command name -> "module:attribute"
 COMMANDS: dict[str, str] = {
@@ -51,7 +52,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except YgsError as exc:
-            click.echo(f"ygs: error: {exc.message}", err=True)
+            click.echo(f"ygs: error: {printable(exc.message)}", err=True)  # it may quote a path or a ref
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("ygs: interrupted", err=True)
@@ -65,7 +66,8 @@ class LazyGroup(click.Group):
             if os.environ.get("YGS_DEBUG"):
                 raise
             click.echo(
-                f"ygs: internal error: {type(exc).__name__}: {exc} (set YGS_DEBUG=1 for the traceback)", err=True
+                f"ygs: internal error: {type(exc).__name__}: {printable(str(exc))} (set YGS_DEBUG=1 for the traceback)",
+                err=True,
             )
             ctx.exit(EXIT_ERROR)
 

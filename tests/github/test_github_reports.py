@@ -79,5 +79,6 @@ def test_non_utf8_paths_do_not_crash_any_github_output(tmp_path, monkeypatch):
     odd = "caf\udce9.py"  # a Latin-1 file name, as git.diff decodes it (surrogateescape)
     review = result("b" * 40, "h" * 40, [finding(1, path=odd)])
     text = report.render(review)
-    assert "::error file=caf?.py" in text and "caf?.py" in summary.read_text(encoding="utf-8")
+    # the odd byte is shown as an escape, never written raw (0x80-0x9f would be C1 controls to a terminal)
+    assert "::error file=caf\\xe9.py" in text and "caf\\xe9.py" in summary.read_text(encoding="utf-8")
     assert bodies.inline(finding(1, path=odd, message=f"in {odd}")).encode("utf-8")

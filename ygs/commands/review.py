@@ -10,14 +10,38 @@ import click
 from ygs import config as cfg
 from ygs import diff, git
 from ygs.guard import plan as planfile
-from ygs.errors import YgsError
+from ygs.errors import EXIT_ERROR, YgsError
 from ygs.fs import atomic_write
 from ygs.review.model import FAIL_LEVELS, FILTERS
 
 FORMATS = ("text", "json", "sarif", "markdown", "github")
 
 
-@click.command()
+class _Review(click.Command):
+    """`ygs review`, whose `--format json` is a JSON document on every exit: a review that cannot run (a usage
+    error, a YgsError, a bug, Ctrl-C) writes `{"verdict": "error", "errors": [...], "exit_code": N, ...}` where
+    the report would have gone (stdout or `--output`), then fails as any command does (one line on stderr)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        requested = list(args)  # the parser consumes `args`
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            fmt, output = _requested(requested)
+            if fmt == "json":
+                _json_error(exc.format_message(), exc.exit_code, output)
+            raise
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (Exception, KeyboardInterrupt) as exc:
+            if ctx.params.get("fmt") == "json" and not isinstance(exc, (click.exceptions.Exit, BrokenPipeError)):
+                _json_error(*_error_of(exc), ctx.params.get("output"))
+            raise
+
+
+@click.command(cls=_Review)
 @click.option("--base", "base_ref", metavar="REF",
               help="Compare against the merge-base with REF. Default: the default branch "
                    "(origin/HEAD, else main, else master).")
@@ -84,6 +108,47 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         click.echo(f"ygs review: {result.verdict} ({len(result.blocking)} blocking, "
                    f"{len(result.findings)} findings); report written to {output}", err=True)
     sys.exit(result.exit_code)
+
+
+def _requested(args: list[str]) -> tuple[str | None, Path | None]:
+    """`--format` and `--output` as given on a command line that click could not parse."""
+    fmt = output = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        following = args[index + 1] if index + 1 < len(args) else None
+        if name == "--format":
+            fmt = value if eq else following
+        elif name == "--output":
+            output = value if eq else following
+        elif arg.startswith("-o"):
+            output = arg[2:] or following
+    return fmt, Path(output) if output else None
+
+
+def _error_of(exc: BaseException) -> tuple[str, int]:
+    """The one-line message and exit code the command line reports for `exc` (see ygs/cli.py)."""
+    if isinstance(exc, YgsError):
+        return exc.message, exc.exit_code
+    if isinstance(exc, click.ClickException):
+        return exc.format_message(), exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted", 130
+    return f"internal error: {type(exc).__name__}: {exc}", EXIT_ERROR
+
+
+def _json_error(message: str, exit_code: int, output: Path | None) -> None:
+    from ygs.review.reports import json_report
+
+    data = json_report.error_document(message, exit_code)
+    if output is not None:
+        try:
+            atomic_write(output, data.encode("utf-8"))
+            return
+        except OSError:
+            pass  # the report cannot go where it was asked to: stdout still gets it
+    click.echo(data, nl=False)
 
 
 def _plan(value: str | None, root: Path) -> tuple[str, ...] | None:

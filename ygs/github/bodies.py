@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult
 from ygs.review.reports import markdown
 
@@ -45,7 +46,7 @@ def inline(finding: Finding) -> str:
     """The body of the inline comment for a finding (deterministic: a re-run compares bodies)."""
     cwe = f" ({finding.cwe})" if finding.cwe else ""
     role = "Pass 1 — blocks merge" if finding.pass_ == 1 else "Pass 2 — advises"
-    lines = [_marker(finding), f"**{finding.severity.value}** · {role} · `{finding.rule_id}`{cwe}", "",
+    lines = [_marker(finding), f"**{finding.severity.value}** · {role} · `{_plain(finding.rule_id)}`{cwe}", "",
              _plain(finding.message)]
     if finding.fix:
         lines += ["", f"**Fix:** {_plain(finding.fix)}"]
@@ -78,5 +79,6 @@ def _marker(finding: Finding) -> str:
 
 
 def _plain(text: str) -> str:
-    """Analyzer text (possibly model-written) as Markdown that cannot open HTML or hide a marker."""
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    """Analyzer text (possibly model-written) as Markdown that cannot open HTML or hide a marker, with control and
+    bidi characters shown as escapes."""
+    return printable(text, keep="\r\n").replace("<", "&lt;").replace(">", "&gt;")

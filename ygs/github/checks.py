@@ -16,6 +16,7 @@ from typing import Any
 from ygs.config import GithubConfig
 from ygs.github.client import attempt
 from ygs.github.context import PullRequestContext
+from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult, Severity
 from ygs.review.reports import markdown
 from ygs.review.reports.github import by_severity
@@ -54,7 +55,8 @@ def title(result: ReviewResult) -> str:
 
 
 def annotation(finding: Finding) -> dict[str, Any]:
-    text = finding.message + (f"\n\nFix: {finding.fix}" if finding.fix else "")
+    message, fix = (printable(text, keep="\r\n") for text in (finding.message, finding.fix))
+    text = message + (f"\n\nFix: {fix}" if fix else "")
     return {
         "path": markdown.utf8(finding.path),
         "start_line": max(finding.line, 1),

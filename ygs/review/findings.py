@@ -1,7 +1,8 @@
 """Raw analyzer hits -> the findings a review reports.
 
 filter (which lines) -> dedupe (same line + same weakness = one finding naming every source) ->
-suppression (`# ygs: ignore[rule-id] reason`, reason required) -> fingerprints, snippets, redaction.
+suppression (`# ygs: ignore[rule-id] reason`, reason required) -> fingerprints, snippets, redaction (known
+secrets, and every value of a `.env`-style file).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ygs.review import envfiles
 from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, fingerprint
 from ygs.review.policy import Policy
 
@@ -140,7 +142,7 @@ def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], se
         sources=tuple(dict.fromkeys(r.source for r in group.raws)),
         fingerprint=fingerprint(key, primary.path, line_text, seen[identity] - 1),
         rule_ids=group.rule_ids,
-        snippet=redact(line_text.strip(), secrets)[:200],
+        snippet=redact(envfiles.redact_line(primary.path, line_text).strip(), secrets)[:200],
     )
 
 

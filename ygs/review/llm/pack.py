@@ -17,6 +17,7 @@ from functools import cached_property
 from itertools import groupby
 from typing import Any, Iterable
 
+from ygs.review import envfiles
 from ygs.review.languages import SOURCE_LANGUAGES, is_test_path, language_of
 from ygs.review.llm import prompt
 from ygs.review.model import RawFinding, ScanContext
@@ -39,7 +40,7 @@ class Unit:
 
     path: str
     first: int  # new-side number of the first row
-    rows: tuple[str, ...]  # the text as sent: secrets redacted, delimiters neutralized
+    rows: tuple[str, ...]  # the text as sent: secrets and .env values redacted, delimiters neutralized
     added: frozenset[int]  # new-side numbers of added rows
     hunks: tuple[tuple[int, int], ...]  # git hunk ranges (inclusive) clipped to the rows: where findings may be
     known: tuple[tuple[int, str], ...] = ()  # (line, "rule-id: message") already reported by the analyzers
@@ -128,7 +129,8 @@ def _windows(hunks: list[Any], context: int, length: int) -> list[tuple[int, int
 
 def _unit(path: str, start: int, end: int, lines: list[str], hunks: list[Any], known: list[RawFinding],
           secrets: list[str]) -> Unit:
-    rows = tuple(prompt.neutralize(prompt.redact(text, secrets)) for text in lines[start - 1:end])
+    rows = tuple(prompt.neutralize(prompt.redact(envfiles.redact_line(path, text), secrets))
+                 for text in lines[start - 1:end])
     added = frozenset(n for h in hunks for n in h.added if start <= n <= end)
     ranges = tuple((max(start, h.new_start), min(end, h.new_start + h.new_count - 1)) for h in hunks
                    if h.new_start <= end and h.new_start + h.new_count - 1 >= start)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult, Severity
 from ygs.review.reports import markdown
 
@@ -55,8 +56,8 @@ def annotation(finding: Finding) -> str:
     if finding.path:
         props = [f"file={_prop(finding.path)}", f"line={max(finding.line, 1)}",
                  f"endLine={max(finding.end_line, finding.line, 1)}", *props]
-    text = finding.message + (f"\nFix: {finding.fix}" if finding.fix else "")
-    return f"::{COMMAND[finding.severity]} {','.join(props)}::{_data(text)}"
+    text = _data(finding.message) + (f"%0AFix: {_data(finding.fix)}" if finding.fix else "")
+    return f"::{COMMAND[finding.severity]} {','.join(props)}::{text}"
 
 
 def status_line(result: ReviewResult) -> str:
@@ -89,8 +90,13 @@ def write_step_summary(text: str) -> bool:
 
 
 def _data(text: str) -> str:
-    return markdown.utf8(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: control characters as visible escapes (no raw ESC reaches the log), then
+    GitHub's own escaping (`%`, CR, LF), so the text can never end the command or start another one; a line
+    break in a message stays a line break in the annotation."""
+    return printable(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    """A workflow command's property value (file, title): every control character as a visible escape (a file
+    name with a line break shows `\\n`), then `%`, `:` and `,` that would end the property."""
+    return _data(printable(text)).replace(":", "%3A").replace(",", "%2C")

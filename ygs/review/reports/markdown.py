@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult
 from ygs.review.reports import location
 
@@ -72,17 +73,17 @@ def headline(result: ReviewResult) -> str:
 
 
 def counts_line(result: ReviewResult) -> str:
-    c = result.counts()
+    c, base = result.counts(), result.base
     return (f"Pass 1: **{c['pass1_MUST']}** MUST, {c['pass1_SHOULD']} SHOULD, {c['pass1_MAY']} MAY · "
             f"Pass 2: {c['pass2_MUST']} MUST, {c['pass2_SHOULD']} SHOULD, {c['pass2_MAY']} MAY · "
-            f"base `{result.base.get('ref') or result.base.get('sha', '')[:12]}` ({result.base.get('how', '')})")
+            f"base {_code(base.get('ref') or base.get('sha', '')[:12])} ({_text(base.get('how', ''))})")
 
 
 def table(findings: list[Finding]) -> list[str]:
     rows = ["| Severity | Where | Rule | Finding | Fix |", "|---|---|---|---|---|"]
     for f in findings:
         cwe = f" ({f.cwe})" if f.cwe else ""
-        rows.append(f"| {f.severity.value} | {_code(location(f.path, f.line))} | {_code(f.rule_id)}{cwe} | "
+        rows.append(f"| {f.severity.value} | {_code(location(f.path, f.line))} | {_code(f.rule_id)}{_cell(cwe)} | "
                     f"{_cell(f.message)} | {_cell(f.fix)} |")
     return rows
 
@@ -93,8 +94,8 @@ def evidence_section(result: ReviewResult) -> list[str]:
     lines = ["<details><summary>Evidence</summary>", "",
              "| Analyzer | Status | Version | Rules | Files scanned | Findings | Time |", "|---|---|---|---|---|---|---|"]
     for name, a in ev.get("analyzers", {}).items():
-        status = a["status"] + (f": {_cell(a['reason'])}" if a.get("reason") else "")
-        lines.append(f"| {name} | {status} | {a.get('version', '')} | {a.get('rules_run', 0)} | "
+        status = _cell(a["status"]) + (f": {_cell(a['reason'])}" if a.get("reason") else "")
+        lines.append(f"| {_cell(name)} | {status} | {_cell(a.get('version', ''))} | {a.get('rules_run', 0)} | "
                      f"{a.get('files_scanned', 0)}/{a.get('files_applicable', 0)} | {a.get('findings', 0)} | "
                      f"{a.get('duration_s', 0):.2f}s |")
     lines += ["", f"{totals.get('files_changed', 0)} files changed (+{totals.get('lines_added', 0)} "
@@ -111,17 +112,19 @@ def evidence_section(result: ReviewResult) -> list[str]:
 
 
 def _text(text: str) -> str:
-    """Plain text in Markdown: no raw HTML (a message must not open a tag or hide text in a comment)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Plain text in Markdown: no control or bidi characters (shown as escapes), no raw HTML (a message must not
+    open a tag or hide text in a comment)."""
+    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _cell(text: str) -> str:
-    return _text(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    """A table cell: a line break in a message reads as a space; any other control character as an escape."""
+    return _text(text.replace("\r\n", " ").replace("\n", " ")).replace("|", "\\|")
 
 
 def _code(text: str) -> str:
-    """An inline code span that survives backticks and pipes in the text."""
-    text = text.replace("|", "\\|").replace("\n", " ")
+    """An inline code span that survives backticks and pipes in the text; control characters as escapes."""
+    text = printable(text).replace("|", "\\|")
     fence = "``" if "`" in text else "`"
     pad = " " if "`" in text else ""
     return f"{fence}{pad}{text}{pad}{fence}"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup
 
+from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult
 from ygs.review.reports import location
 
@@ -30,7 +32,16 @@ def render(result: ReviewResult, color: bool | None = None) -> str:
             for finding in rows:
                 _finding(console, finding)
     _evidence(console, result)
-    return buffer.getvalue()
+    return _NO_WORKFLOW_COMMAND.sub(r"\1\\::", buffer.getvalue())
+
+
+# A CI runner reads `::command::` at the start of a log line (after blanks) as a workflow command.
+_NO_WORKFLOW_COMMAND = re.compile(r"(?m)^([ \t]*)::")
+
+
+def escape(text: str, *, keep: str = "") -> str:
+    """Text from the change (a path, a message, a snippet), safe for the terminal and for rich markup."""
+    return _markup(printable(text, keep=keep))
 
 
 def _header(console: Console, result: ReviewResult) -> None:
@@ -48,13 +59,14 @@ def _header(console: Console, result: ReviewResult) -> None:
 
 
 def _finding(console: Console, f: Finding) -> None:
-    cwe = f" {f.cwe}" if f.cwe else ""
-    sources = ", ".join(f.sources)
+    rule = escape(f.rule_id + (f" {f.cwe}" if f.cwe else ""))
+    sources = escape(", ".join(f.sources))
     console.print(f"  [{SEVERITY_STYLE[f.severity.value]}]{f.severity.value:<6}[/] "
-                  f"{escape(location(f.path, f.line))}  {f.rule_id}{cwe}  [dim]({escape(sources)})[/]")
+                  f"{escape(location(f.path, f.line))}  {rule}  [dim]({sources})[/]")
     console.print(f"         {escape(f.message)}")
     if f.snippet:
-        console.print(f"         [dim]> {escape(f.snippet)}[/]")
+        snippet = escape(f.snippet, keep="\t")  # a tab is indentation in code
+        console.print(f"         [dim]> {snippet}[/]")
     if f.fix:
         console.print(f"         fix: {escape(f.fix)}")
 
@@ -64,7 +76,7 @@ def _evidence(console: Console, result: ReviewResult) -> None:
     console.print("\n[bold]Evidence[/]")
     for name, a in ev.get("analyzers", {}).items():
         reason = f" — {a['reason']}" if a.get("reason") else ""
-        console.print(f"  {name:<10} {a['status']:<9} {escape(a.get('version', '') or '-'):<10} "
+        console.print(f"  {escape(name):<10} {escape(a['status']):<9} {escape(a.get('version', '') or '-'):<10} "
                       f"rules {a.get('rules_run', 0):<4} files {a.get('files_scanned', 0)}/{a.get('files_applicable', 0)}"
                       f"  {a.get('duration_s', 0):.2f}s{escape(reason)}")
     t = ev.get("totals", {})
