@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ygs import config as cfg
-from ygs import diff, git
+from ygs import diff, git, proc
 from ygs.guard import plan as planfile
 from ygs.errors import YgsError
 from ygs.fs import atomic_write
@@ -60,7 +60,7 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
     Exit codes: 0 pass, 1 blocked (a finding at or above the fail level),
     2 error (bad arguments, not a git repo, bad ref, an analyzer that failed).
     """
-    from ygs.review import gate, reports
+    from ygs.review import gate, progress, reports
 
     if sum(bool(x) for x in (head_ref, staged, worktree)) > 1:
         raise YgsError("use only one of --head, --staged, --worktree")
@@ -71,8 +71,14 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         from ygs import github
 
         github.check_environment()  # a workflow that cannot publish fails before the analyzers run
-    result = gate.review(root, config, base_ref=base_ref, head=head, fail_level=fail_level, filter=line_filter,
-                         plan=_plan(plan, root), no_llm=no_llm, use_cache=not no_cache)
+    try:
+        with proc.signals_raise(), progress.shown(live=_live_progress(fmt, output)):
+            result = gate.review(root, config, base_ref=base_ref, head=head, fail_level=fail_level,
+                                 filter=line_filter, plan=_plan(plan, root), no_llm=no_llm, use_cache=not no_cache)
+    except proc.Interrupted as exc:
+        stopped = f": stopped {', '.join(exc.stopped)}" if exc.stopped else ""
+        click.echo(f"ygs review: interrupted ({exc.signame}){stopped}; nothing was reported", err=True)
+        sys.exit(exc.exit_code)
     if publish == "github":
         github.publish(result, config, root, annotate=fmt != "github")
     # Non-UTF-8 paths are held as surrogate escapes: write their original bytes back, as git does.
@@ -84,6 +90,12 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         click.echo(f"ygs review: {result.verdict} ({len(result.blocking)} blocking, "
                    f"{len(result.findings)} findings); report written to {output}", err=True)
     sys.exit(result.exit_code)
+
+
+def _live_progress(fmt: str, output: Path | None) -> bool:
+    """A live display only for a person at a terminal: stderr is a TTY, and stdout is not a JSON document
+    that a program reads."""
+    return sys.stderr.isatty() and not (fmt == "json" and output is None)
 
 
 def _plan(value: str | None, root: Path) -> tuple[str, ...] | None:
