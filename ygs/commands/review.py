@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ygs import config as cfg
-from ygs import diff, git
+from ygs import diff, git, proc
 from ygs.guard import plan as planfile
 from ygs.errors import EXIT_ERROR, YgsError
 from ygs.fs import atomic_write
@@ -84,7 +84,7 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
     Exit codes: 0 pass, 1 blocked (a finding at or above the fail level),
     2 error (bad arguments, not a git repo, bad ref, an analyzer that failed).
     """
-    from ygs.review import gate, reports
+    from ygs.review import gate, progress, reports
 
     if sum(bool(x) for x in (head_ref, staged, worktree)) > 1:
         raise YgsError("use only one of --head, --staged, --worktree")
@@ -95,8 +95,17 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         from ygs import github
 
         github.check_environment()  # a workflow that cannot publish fails before the analyzers run
-    result = gate.review(root, config, base_ref=base_ref, head=head, fail_level=fail_level, filter=line_filter,
-                         plan=_plan(plan, root), no_llm=no_llm, use_cache=not no_cache)
+    try:
+        with proc.signals_raise(), progress.shown(live=_live_progress(fmt, output)):
+            result = gate.review(root, config, base_ref=base_ref, head=head, fail_level=fail_level,
+                                 filter=line_filter, plan=_plan(plan, root), no_llm=no_llm, use_cache=not no_cache)
+    except proc.Interrupted as exc:
+        stopped = f": stopped {', '.join(exc.stopped)}" if exc.stopped else ""
+        message = f"interrupted ({exc.signame}){stopped}; nothing was reported"
+        if fmt == "json":
+            _json_error(message, exc.exit_code, output)
+        click.echo(f"ygs review: {message}", err=True)
+        sys.exit(exc.exit_code)
     if publish == "github":
         github.publish(result, config, root, annotate=fmt != "github")
     # Non-UTF-8 paths are held as surrogate escapes: write their original bytes back, as git does.
@@ -133,8 +142,8 @@ def _error_of(exc: BaseException) -> tuple[str, int]:
         return exc.message, exc.exit_code
     if isinstance(exc, click.ClickException):
         return exc.format_message(), exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
-        return "interrupted", 130
+    if isinstance(exc, KeyboardInterrupt):  # proc.Interrupted carries 130 (SIGINT) or 143 (SIGTERM)
+        return "interrupted", getattr(exc, "exit_code", 130)
     return f"internal error: {type(exc).__name__}: {exc}", EXIT_ERROR
 
 
@@ -149,6 +158,12 @@ def _json_error(message: str, exit_code: int, output: Path | None) -> None:
         except OSError:
             pass  # the report cannot go where it was asked to: stdout still gets it
     click.echo(data, nl=False)
+
+
+def _live_progress(fmt: str, output: Path | None) -> bool:
+    """A live display only for a person at a terminal: stderr is a TTY, and stdout is not a JSON document
+    that a program reads."""
+    return sys.stderr.isatty() and not (fmt == "json" and output is None)
 
 
 def _plan(value: str | None, root: Path) -> tuple[str, ...] | None:

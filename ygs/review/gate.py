@@ -7,19 +7,19 @@ changed files it applies to makes the verdict `error`, never `pass`.
 from __future__ import annotations
 
 import tempfile
+import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ygs import diff, git
+from ygs import diff, git, proc
 from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.globs import first_match
 from ygs.resources import data_dir
-from ygs.review import analyzers, findings, policy
+from ygs.review import analyzers, findings, policy, progress
 from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, Finding, ReviewResult, ScanContext
 
 
@@ -74,7 +74,9 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
           no_llm: bool, use_cache: bool) -> Scan:
     rules = policy.load(data_dir("gates"), config.review.severity)
     scannable, skipped = partition(changeset, config)
-    with tempfile.TemporaryDirectory(prefix="ygs-review-") as tmp:
+    # Removed on every way out, Ctrl-C and SIGTERM included (see proc.signals_raise); the analyzers are
+    # stopped first (run_analyzers), so nothing writes into it while it goes.
+    with tempfile.TemporaryDirectory(prefix="ygs-review-", ignore_cleanup_errors=True) as tmp:
         tree = Path(tmp)
         changeset.materialize(tree, scannable)
         scannable, too_large = _drop_oversized(tree, scannable, config.review.max_file_lines)
@@ -96,13 +98,19 @@ def _llm_pass(ctx: ScanContext, results: list[AnalyzerResult], use_cache: bool) 
     """The judgment pass (issue 5): it sees the deterministic findings as already known."""
     from ygs.review import llm
 
+    watcher = progress.current()
+    watcher.started(llm.NAME, len(ctx.files))
     started = time.monotonic()
     try:
         result = llm.run(ctx, results, use_cache=use_cache)
+    except proc.Interrupted as exc:
+        exc.stopped = watcher.running
+        raise
     except Exception as exc:  # noqa: BLE001 - an LLM failure is evidence, never a crash or a silent pass
         result = AnalyzerResult(name="llm", status="failed", reason=f"{type(exc).__name__}: {exc}",
                                 required=ctx.config.llm.required)
     result.duration_s = result.duration_s or time.monotonic() - started
+    watcher.finished(result)
     return result
 
 
@@ -191,24 +199,48 @@ def _drop_oversized(tree: Path, files: list[str], limit: int) -> tuple[list[str]
 
 
 def run_analyzers(ctx: ScanContext, names: tuple[str, ...]) -> list[AnalyzerResult]:
-    """Every configured analyzer, concurrently. A crash is the analyzer's failure, never the gate's pass."""
+    """Every configured analyzer, concurrently. A crash is the analyzer's failure, never the gate's pass.
+
+    Each runs in a daemon thread, so a thread waiting on a hung tool never keeps the process alive; when
+    the main thread is interrupted (Ctrl-C, SIGTERM), every tool's process group is stopped before the
+    interruption goes on, and it names the analyzers that were still running."""
     unknown = [n for n in names if n not in analyzers.MODULES]
     if unknown:
         raise YgsError(f"unknown analyzer {unknown[0]!r} in [tool.ygs.review] analyzers; "
                        f"valid: {', '.join(analyzers.MODULES)}")
-    with ThreadPoolExecutor(max_workers=max(1, len(names))) as pool:
-        return list(pool.map(lambda name: _run_one(name, ctx), names))
+    watcher = progress.current()
+    watcher.begin(len(ctx.files))
+    results: dict[str, AnalyzerResult] = {}
+    threads = [threading.Thread(target=lambda n=name: results.update({n: _run_one(n, ctx)}), daemon=True,
+                                name=f"ygs-{name}") for name in names]
+    with proc.children_stopped_on_error():
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        except proc.Interrupted as exc:
+            exc.stopped = watcher.running  # before the tools are stopped, which ends their analyzers
+            raise
+    lost = AnalyzerResult(name="", status="failed", reason="the analyzer ended without a result")
+    return [results.get(name) or replace(lost, name=name) for name in names]
 
 
 def _run_one(name: str, ctx: ScanContext) -> AnalyzerResult:
+    watcher = progress.current()
     started = time.monotonic()
     try:
-        result = analyzers.get(name).run(ctx)
+        module = analyzers.get(name)
+        watcher.started(name, sum(map(module.applies_to, ctx.files)))
+        result = module.run(ctx)
     except Exception as exc:  # noqa: BLE001 - a broken analyzer must turn into evidence, not a crash
         result = AnalyzerResult(name=name, status="failed", reason=f"{type(exc).__name__}: {exc}")
     result.duration_s = result.duration_s or time.monotonic() - started
     if result.status == "ok" and result.files_applicable == 0 and not result.findings:
         result.status, result.reason = "skipped", "no changed files it applies to"
+    if result.status == "timed_out":
+        watcher.note(f"{name} passed its {ctx.config.review.analyzer_timeout_s} s timeout; stopped it")
+    watcher.finished(result)
     return result
 
 

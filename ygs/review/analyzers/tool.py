@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ygs.proc import kill_group, new_group
+from ygs.proc import forget, kill_group, spawn
 from ygs.review.model import AnalyzerResult, ScanContext
 
 MAX_ARGV_CHARS = 100_000  # per process, far below ARG_MAX on Linux (2 MiB) and macOS (1 MiB)
@@ -63,12 +63,13 @@ def batches(targets: list[str], limit: int = MAX_ARGV_CHARS) -> list[list[str]]:
 
 
 def run_process(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> Completed:
-    """Run cmd in its own process group; on timeout the whole group (tool + its workers) is killed."""
+    """Run cmd in its own process group; on timeout the whole group (tool + its workers) is killed, and on
+    Ctrl-C or SIGTERM `proc.stop_all()` stops it."""
     if timeout <= 0:
         raise ToolTimeout()
     try:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, **new_group())
+        proc = spawn(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                     stderr=subprocess.PIPE)
     except OSError as exc:
         raise ToolError(f"cannot run {cmd[0]}: {exc.strerror or exc}") from None
     try:
@@ -77,6 +78,8 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) 
         kill_group(proc)
         proc.communicate()
         raise ToolTimeout() from None
+    finally:
+        forget(proc)
     return Completed(proc.returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"))
 
 
