@@ -115,9 +115,12 @@ def test_done_refuses_until_tests_are_green_then_records_completion(seeded, run_
 def test_done_force_finishes_anyway_and_says_so(seeded, run_ygs):
     run_ygs("task", "start", "--plan", "a.py")
     seeded.write("a.py", "1\n")
-    result = run_ygs("task", "done", "--force")
-    assert result.exit_code == 0 and "forced" in result.output
-    assert list(state.ledger(seeded.path))[-1]["forced"] is True
+    assert run_ygs("task", "done", "--force").exit_code == 2  # an override needs a reason
+    result = run_ygs("task", "done", "--force", "--reason", "the human accepts untested docs")
+    assert result.exit_code == 0 and "forced past: checkpoint_stale" in result.output
+    last = list(state.ledger(seeded.path))[-1]
+    assert last["forced"] is True and last["overridden"] == ["checkpoint_stale"]
+    assert last["reason"] == "the human accepts untested docs"
 
 
 def test_done_without_changes_needs_no_checkpoint(seeded, run_ygs):
