@@ -273,9 +273,12 @@ def reserved(root: Path, key: str, changed: set[str] | dict[str, str]) -> dict[s
 
 
 def save_reserved(root: Path, key: str, paths: dict[str, float]) -> None:
-    """Replace the reservations (call under `locked`)."""
+    """Replace the reservations (call under `locked`); no write when nothing changed."""
+    path = state_dir(root) / RESERVED_FILE
+    if _read_json(path) == {"task": key, "paths": paths} or (not paths and not path.exists()):
+        return
     body = json.dumps({"task": key, "paths": paths}, indent=1, sort_keys=True) + "\n"
-    atomic_write(ensure_state_dir(root) / RESERVED_FILE, body.encode("utf-8"))
+    atomic_write(path, body.encode("utf-8"))
 
 
 def _read_json(path: Path) -> Any:

@@ -381,11 +381,10 @@ def _decide(repo: snapshot.Repo, key: str) -> HookReply:
     held = state.reserved(repo.root, task.key, changes)
     verdict = judge(repo, scope, {**changes, **{p: RESERVED for p in held}}, live_guard(repo.root))
     reason = edit_denial(verdict, key)
-    if reason:
-        return deny(with_note(reason, verdict))
-    if key not in changes:
-        state.save_reserved(repo.root, task.key, {**held, key: time.time()})
-    return note(verdict)
+    if not reason and key not in changes:
+        held[key] = time.time()
+    state.save_reserved(repo.root, task.key, held)
+    return deny(with_note(reason, verdict)) if reason else note(verdict)
 
 
 def with_note(text: str, verdict: Verdict) -> str:
