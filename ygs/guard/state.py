@@ -24,12 +24,13 @@ import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ygs.errors import YgsError
 from ygs.fs import atomic_write
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA = 1
 STATE_DIR = Path(".ygs") / "state"
@@ -92,9 +93,11 @@ _locks: dict[str, FileLock] = {}  # one lock object per path: nested `locked` ca
 @contextlib.contextmanager
 def locked(root: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold the state's inter-process lock (`.ygs/state/lock`); re-entrant within one process."""
+    from filelock import FileLock, Timeout  # imported here: the read-only hooks (Stop, pre-commit) never lock
+
     timeout = LOCK_TIMEOUT_S if timeout is None else timeout
     path = str(ensure_state_dir(root) / LOCK_FILE)
-    lock = _locks.setdefault(path, FileLock(path))
+    lock = _locks.get(path) or _locks.setdefault(path, FileLock(path))
     try:
         lock.acquire(timeout=timeout)
     except Timeout:
