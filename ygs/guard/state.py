@@ -2,7 +2,7 @@
 
     .ygs/state/task.json      the active task (written atomically; absent: no active task)
     .ygs/state/ledger.jsonl   one JSON object per line, append-only: task_start, checkpoint, task_done
-    .ygs/state/reserved.json  files the PreToolUse hook allowed that are not written yet (see `reserve`)
+    .ygs/state/reserved.json  files the PreToolUse hook allowed that are not written yet (see `reserved`)
     .ygs/state/lock           the one inter-process lock every read-modify-write of the state holds
     .ygs/state/.gitignore     `*`, so git (and ygs's own change detection) never sees the state
     .ygs/state/no-task-noted  marker: the guard hook already said "no active task" once
