@@ -203,6 +203,9 @@ def append_ledger(root: Path, entry: dict[str, Any]) -> dict[str, Any]:
     with locked(root):
         path = state_dir(root) / LEDGER_FILE
         if not _ends_with_newline(path):
+            torn = path.read_bytes().count(b"\n") + 1
+            sys.stderr.write(f"ygs: warning: {path} line {torn} is torn (an interrupted write); it was ended "
+                             "there, so the next record stays whole\n")
             data = b"\n" + data
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
@@ -223,11 +226,12 @@ def _ends_with_newline(path: Path) -> bool:
         return True
 
 
-_reported: set[tuple[str, int]] = set()  # (ledger, line number) already warned about in this process
+_reported: set[tuple[str, int]] = set()  # (ledger, torn line number) already warned about in this process
 
 
 def ledger(root: Path) -> Iterator[dict[str, Any]]:
-    """Every ledger entry, oldest first. A torn or foreign line is skipped with one warning on stderr."""
+    """Every ledger entry, oldest first. A line that is not a JSON object is skipped; a torn last line (no
+    line end yet) also gets one warning on stderr per process. The next append ends it and says so once."""
     path = state_dir(root) / LEDGER_FILE
     try:
         data = path.read_bytes()
@@ -242,8 +246,8 @@ def ledger(root: Path) -> Iterator[dict[str, Any]]:
         entry = _parse_line(line)
         if isinstance(entry, dict):
             yield entry
-        else:
-            _warn_torn(path, number, last=number == len(lines))
+        elif number == len(lines):
+            _warn_torn(path, number)
 
 
 def _parse_line(line: bytes) -> Any:
@@ -253,12 +257,11 @@ def _parse_line(line: bytes) -> Any:
         return None
 
 
-def _warn_torn(path: Path, number: int, last: bool) -> None:
+def _warn_torn(path: Path, number: int) -> None:
     if (str(path), number) in _reported:
         return
     _reported.add((str(path), number))
-    what = "is torn (no line end: an interrupted write)" if last else "is not a JSON record"
-    sys.stderr.write(f"ygs: warning: {path} line {number} {what}; skipped\n")
+    sys.stderr.write(f"ygs: warning: {path} line {number} is torn (no line end: an interrupted write); skipped\n")
 
 
 # --- reservations: edits the PreToolUse hook allowed that are not on disk yet ------------------------
