@@ -142,3 +142,14 @@ def test_pyproject_is_free_to_edit_without_an_active_task(repo, run_ygs):
     repo.commit("seed")
     decision = hook(run_ygs, repo, "pyproject.toml", "Edit", old_string="= 3", new_string="= 4")
     assert decision is None or "hookSpecificOutput" not in decision
+
+
+def test_breaking_the_config_mid_task_does_not_open_the_hooks(tasked, run_ygs):
+    tasked.write("u1.py", "1\n")
+    tasked.write("u2.py", "1\n")
+    tasked.write(".ygs/config.toml", "[guard\nunplanned_files_stop = 50\n")  # invalid TOML, by shell
+    reason = denied(hook(run_ygs, tasked, "u3.py", "Write", content="x"))  # before: allowed with a warning
+    assert "STOP" in reason and MESSAGE in reason
+    commit = run_ygs("guard", "pre-commit")
+    assert commit.exit_code == 0 and MESSAGE in commit.stderr  # 2 unplanned files: ok, with the note
+    assert run_ygs("check").exit_code == 2  # the command line says the config is broken

@@ -151,8 +151,13 @@ def guard_numbers(limits: cfg.GuardConfig) -> dict[str, int]:
 
 def live_guard(root: Path) -> cfg.GuardConfig | None:
     """The guard config as it is now, None when it cannot be read (the frozen numbers still hold)."""
+    config = live_config(root)
+    return config.guard if config else None
+
+
+def live_config(root: Path) -> cfg.Config | None:
     try:
-        return cfg.load(root).guard
+        return cfg.load(root)
     except YgsError:
         return None
 
@@ -448,21 +453,14 @@ def pre_commit(cwd: str) -> tuple[int, str]:
         task = state.load_task(repo.root)
         if task is None:
             return 0, ""
-        sizing = _live_sizing(repo.root)
-        verdict, stats = inspect(repo, Scope.of_task(task), live_guard(repo.root))
+        live = live_config(repo.root)
+        verdict, stats = inspect(repo, Scope.of_task(task), live.guard if live else None)
     except YgsError as exc:
         return 0, f"ygs pre-commit: guard skipped: {exc.message}"
     if verdict.status == "ok":
         return 0, f"ygs pre-commit: {CONFIG_CHANGED}" if verdict.config_changed else ""
-    text = render(report(verdict, stats, sizing))
+    text = render(report(verdict, stats, live.sizing if live else cfg.SizingConfig()))
     return 1, f"{text}\n\nygs: commit blocked (`ygs check` exits {verdict.exit_code}). Fix the above, then commit again."
-
-
-def _live_sizing(root: Path) -> cfg.SizingConfig:
-    try:
-        return cfg.load(root).sizing
-    except YgsError:
-        return cfg.SizingConfig()
 
 
 def _payload(text: str) -> dict[str, Any] | None:
