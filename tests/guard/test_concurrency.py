@@ -61,7 +61,8 @@ def test_twenty_parallel_expansions_are_all_kept(tasked, run_ygs):
     results = run_parallel(tasked, [["task", "expand", f"f{i}.py", "--reason", f"approved {i}"] for i in range(20)])
     assert [r.returncode for r in results] == [0] * 20, [r.stderr for r in results if r.returncode]
     task = state.load_task(tasked.path)
-    assert sorted(f for record in task.expanded for f in record["files"]) == sorted(f"f{i}.py" for i in range(20))
+    expanded = sorted(f for record in task.expanded for f in record["files"])
+    assert expanded == sorted(f"f{i}.py" for i in range(20))
     task_file = (tasked.path / "docs/tasks/T-001.md").read_text()
     assert all(f"`f{i}.py`: approved {i}\n" in task_file for i in range(20))
     for i in range(20):
@@ -110,9 +111,9 @@ def test_a_reservation_that_is_never_written_expires(tasked, run_ygs, monkeypatc
 
 def test_a_held_lock_is_a_clear_error_for_commands_and_a_deny_for_the_hook(tasked, run_ygs, monkeypatch):
     lock_path = state.state_dir(tasked.path) / state.LOCK_FILE
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom filelock import FileLock\n"
-                               f"lock = FileLock({str(lock_path)!r})\nlock.acquire()\nprint('held', flush=True)\ntime.sleep(60)"],
-                              stdout=subprocess.PIPE, text=True)
+    script = (f"import time\nfrom filelock import FileLock\nlock = FileLock({str(lock_path)!r})\nlock.acquire()\n"
+              "print('held', flush=True)\ntime.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         monkeypatch.setattr(state, "LOCK_TIMEOUT_S", 0.3)

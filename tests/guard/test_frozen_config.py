@@ -38,7 +38,8 @@ def tasked(repo, run_ygs):
 def test_task_start_records_the_effective_guard_config(tasked, run_ygs):
     assert state.load_task(tasked.path).guard == {"unplanned_files_stop": 3, "checkpoint_every_files": 5}
     restarted = run_ygs("task", "start", "--plan", "a.py", "--force")
-    assert "guard limits (frozen for this task): unplanned_files_stop = 3, checkpoint_every_files = 5" in restarted.output
+    frozen = "guard limits (frozen for this task): unplanned_files_stop = 3, checkpoint_every_files = 5"
+    assert frozen in restarted.output
 
 
 @pytest.mark.parametrize("where", ["pyproject", "config.toml"])
@@ -112,7 +113,8 @@ def test_a_task_json_from_an_older_ygs_is_frozen_at_first_use(tasked, run_ygs):
     ("Write", {"content": PYPROJECT.replace("= 3", "= 30")}),
     ("Write", {"content": '[project]\nname = "demo"\n'}),  # dropping the table loosens it too
     ("Edit", {"old_string": "unplanned_files_stop = 3", "new_string": "unplanned_files_stop = 30"}),
-    ("Edit", {"old_string": 'version = "1.0"\n', "new_string": 'version = "1.0"\n\n[tool.ygs.review]\nfail_level = "never"\n'}),
+    ("Edit", {"old_string": 'version = "1.0"\n',
+              "new_string": 'version = "1.0"\n\n[tool.ygs.review]\nfail_level = "never"\n'}),
     ("Edit", {"old_string": "[tool.ygs.guard]\n", "new_string": "[tool.ygs.guard]\ncheckpoint_every_files = 99\n"}),
     ("Edit", {"old_string": "[tool.ygs.guard]", "new_string": "[tool.ygs-guard]"}),
     ("MultiEdit", {"edits": [{"old_string": '"1.0"', "new_string": '"1.1"'},

@@ -29,10 +29,11 @@ ASK = ("Ask the human to make this change; a new task picks it up (ygs task expa
 
 def denial(root: Path, key: str, tool_input: dict[str, Any]) -> str | None:
     """Why editing `key` with this tool input is not the agent's to do during a task, or None."""
-    if snapshot.is_own(key):
+    if snapshot.is_own(key.casefold()):  # casefold: `.YGS/` is the same directory on macOS and Windows
         return (f"ygs guard denied editing {key}: the files under .ygs/ (ygs's config, state and skills) are not "
                 f"for the agent to change during a task. {ASK}")
-    if key == plan.path_key(root, root / PYPROJECT) and changes_ygs_tables(root / PYPROJECT, tool_input):
+    config = plan.path_key(root, root / PYPROJECT)
+    if key.casefold() == config.casefold() and changes_ygs_tables(root / PYPROJECT, tool_input):
         return (f"ygs guard denied editing {key}: this edit changes a [tool.ygs*] table (the guard's own "
                 f"configuration) during a task; edits to other tables are allowed. {ASK}")
     return None

@@ -114,7 +114,8 @@ def last_checkpoints(entries: Iterable[dict[str, Any]], scope: Scope) -> tuple[d
     return green, last
 
 
-def inspect(repo: snapshot.Repo, scope: Scope, live: cfg.GuardConfig | None) -> tuple[Verdict, dict[str, tuple[int, int]]]:
+def inspect(repo: snapshot.Repo, scope: Scope,
+            live: cfg.GuardConfig | None) -> tuple[Verdict, dict[str, tuple[int, int]]]:
     """The verdict plus per-file line counts (for `ygs check`; the hooks skip the line counts).
     `live` is the guard config as it is now (None: unreadable); a task is judged by its frozen numbers."""
     changes = snapshot.changes(repo, scope.base)
@@ -398,7 +399,9 @@ def with_note(text: str, verdict: Verdict) -> str:
 
 def note(verdict: Verdict) -> HookReply:
     """Allow; tell the user when the live guard config is being ignored."""
-    return HookReply(stdout={"systemMessage": f"ygs guard: {CONFIG_CHANGED}"}) if verdict.config_changed else HookReply()
+    if not verdict.config_changed:
+        return HookReply()
+    return HookReply(stdout={"systemMessage": f"ygs guard: {CONFIG_CHANGED}"})
 
 
 def edit_denial(verdict: Verdict, key: str) -> str | None:
