@@ -115,9 +115,12 @@ def test_done_refuses_until_tests_are_green_then_records_completion(seeded, run_
 def test_done_force_finishes_anyway_and_says_so(seeded, run_ygs):
     run_ygs("task", "start", "--plan", "a.py")
     seeded.write("a.py", "1\n")
-    result = run_ygs("task", "done", "--force")
-    assert result.exit_code == 0 and "forced" in result.output
-    assert list(state.ledger(seeded.path))[-1]["forced"] is True
+    assert run_ygs("task", "done", "--force").exit_code == 2  # an override needs a reason
+    result = run_ygs("task", "done", "--force", "--reason", "the human accepts untested docs")
+    assert result.exit_code == 0 and "forced past: checkpoint_stale" in result.output
+    last = list(state.ledger(seeded.path))[-1]
+    assert last["forced"] is True and last["overridden"] == ["checkpoint_stale"]
+    assert last["reason"] == "the human accepts untested docs"
 
 
 def test_done_without_changes_needs_no_checkpoint(seeded, run_ygs):
@@ -134,3 +137,96 @@ def test_expand_requires_a_reason(seeded, run_ygs):
     run_ygs("task", "start", "--plan", "a.py")
     assert run_ygs("task", "expand", "b.py").exit_code == 2
     assert run_ygs("task", "expand", "b.py", "--reason", "  ").exit_code == 2
+
+
+# --- `ygs task done` enforces what the implement skill promises (issue 10, item 6) -----------------
+
+
+def done_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if "is not done:" in line]
+
+
+def test_done_refuses_three_unapproved_unplanned_files_even_after_a_green_run(seeded, run_ygs):
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    set_tests(seeded, 0)
+    for name in ("u1.py", "u2.py", "u3.py"):
+        seeded.write(name, "x\n")
+    assert run_ygs("checkpoint").exit_code == 0
+    refused = run_ygs("task", "done")
+    assert refused.exit_code == 1
+    [line] = done_lines(refused)
+    assert "3 file(s) outside the plan were not approved: u1.py, u2.py, u3.py" in line
+    assert "ygs task expand u1.py u2.py u3.py" in line
+    assert state.load_task(seeded.path) is not None  # still active
+
+    forced = run_ygs("task", "done", "--force", "--reason", "Ana: they are fixtures, keep them")
+    assert forced.exit_code == 0 and "forced past: unplanned" in forced.output
+    last = list(state.ledger(seeded.path))[-1]
+    assert last["event"] == "task_done" and last["forced"] is True and last["overridden"] == ["unplanned"]
+    assert last["reason"] == "Ana: they are fixtures, keep them" and last["unplanned"] == ["u1.py", "u2.py", "u3.py"]
+
+
+def test_done_accepts_unplanned_files_the_human_approved(seeded, run_ygs):
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    set_tests(seeded, 0)
+    seeded.write("u1.py", "x\n")
+    assert run_ygs("task", "expand", "u1.py", "--reason", "approved").exit_code == 0
+    assert run_ygs("checkpoint").exit_code == 0
+    assert run_ygs("task", "done").exit_code == 0
+
+
+def test_done_refuses_red_tests_and_a_stale_checkpoint_one_line_each(seeded, run_ygs):
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    seeded.write("src/app.py", "app = 2\n")
+    set_tests(seeded, 1)
+    assert run_ygs("checkpoint").exit_code == 1
+    red = run_ygs("task", "done")
+    assert red.exit_code == 1
+    assert [line.split("is not done: ")[1][:40] for line in done_lines(red)] == [
+        "the tests failed on the current content "]
+
+    set_tests(seeded, 0)
+    assert run_ygs("checkpoint").exit_code == 0
+    seeded.write("src/app.py", "app = 3\n")
+    seeded.write("extra.py", "x\n")
+    stale = run_ygs("task", "done")
+    assert stale.exit_code == 1
+    lines = done_lines(stale)
+    assert len(lines) == 2 and "outside the plan were not approved: extra.py" in lines[0]
+    assert "2 file(s) changed since the last green checkpoint (extra.py, src/app.py)" in lines[1]
+
+    forced = run_ygs("task", "done", "--force", "--reason", "the human takes it from here")
+    assert forced.exit_code == 0
+    assert list(state.ledger(seeded.path))[-1]["overridden"] == ["unplanned", "checkpoint_stale"]
+
+
+def test_done_reason_and_force_go_together(seeded, run_ygs):
+    run_ygs("task", "start", "--plan", "a.py")
+    assert "--force needs --reason" in run_ygs("task", "done", "--force", "--reason", " ").stderr
+    assert "--reason goes with --force" in run_ygs("task", "done", "--reason", "x").stderr
+
+
+def test_a_torn_ledger_line_never_swallows_the_next_green_checkpoint(seeded, run_ygs):
+    run_ygs("task", "start", "docs/tasks/T-001.md")
+    seeded.write("src/app.py", "app = 2\n")
+    ledger = state.state_dir(seeded.path) / state.LEDGER_FILE
+    with open(ledger, "a") as handle:  # a crash in the middle of writing a record
+        handle.write('{"event": "checkpoint", "result": "pa')
+    set_tests(seeded, 0)
+    checkpoint = run_ygs("checkpoint")
+    assert checkpoint.exit_code == 0
+    assert checkpoint.stderr.count("ledger.jsonl line 2 is torn (an interrupted write); it was ended there") == 1
+    done = run_ygs("task", "done")
+    assert done.exit_code == 0, done.stderr
+    assert "torn" not in done.stderr  # reported once, by the append that ended it
+    lines = ledger.read_text().splitlines()
+    assert lines[1] == '{"event": "checkpoint", "result": "pa'  # kept as it was, on a line of its own
+    assert [json.loads(line)["event"] for line in lines[2:]] == ["checkpoint", "task_done"]
+
+
+def test_reading_a_torn_last_line_warns_and_skips_it(seeded, run_ygs):
+    run_ygs("task", "start", "--plan", "a.py")
+    with open(state.state_dir(seeded.path) / state.LEDGER_FILE, "a") as handle:
+        handle.write('{"event": "task_do')
+    result = run_ygs("task", "status")
+    assert result.stderr.count("ledger.jsonl line 2 is torn (no line end: an interrupted write); skipped") == 1

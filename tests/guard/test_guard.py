@@ -98,13 +98,13 @@ def test_relative_path_resolved_against_payload_cwd(tasked, run_ygs):
     assert "sub/new.py" in assert_denied(decision)
 
 
-def test_ygs_files_are_never_counted_but_the_guard_config_and_state_are_not_for_the_agent(tasked, run_ygs):
-    for name in ("x.py", "y.py"):
-        tasked.write(name, "1\n")
-    assert pre_tool(run_ygs, payload(tasked, ".ygs/conventions.md"))[0] is None
-    for protected in (".ygs/config.toml", ".ygs/state/task.json", ".ygs/state/ledger.jsonl"):
+def test_nothing_under_ygs_is_for_the_agent_to_edit_during_a_task(tasked, run_ygs):
+    for protected in (".ygs/config.toml", ".ygs/state/task.json", ".ygs/state/ledger.jsonl", ".ygs/state/lock",
+                      ".ygs/conventions.md", ".ygs/skills/x/SKILL.md", ".ygs/anything", ".ygs"):
         reason = assert_denied(pre_tool(run_ygs, payload(tasked, protected))[0])
-        assert "ask the human" in reason
+        assert "Ask the human" in reason and ".ygs/" in reason
+    (tasked.path / "link").symlink_to(".ygs")  # a detour through a symlink is the same file
+    assert_denied(pre_tool(run_ygs, payload(tasked, "link/config.toml"))[0])
 
 
 def test_checkpoint_due_denies_a_new_file_but_allows_fixing_the_changed_ones(tasked, run_ygs):

@@ -25,11 +25,12 @@ def check(ctx: click.Context, plan: str | None, as_json: bool) -> None:
     \b
     Exit codes: 0 ok, 3 STOP (unplanned files reached [tool.ygs.guard] unplanned_files_stop),
     4 checkpoint due (checkpoint_every_files changed since the last green `ygs checkpoint`).
+    A task is judged by the [tool.ygs.guard] numbers frozen at `ygs task start`.
     """
     repo = snapshot.require()
     config = cfg.load(repo.root)
     scope = _scope(repo, plan)
-    verdict, stats = guard.inspect(repo, scope, config)
+    verdict, stats = guard.inspect(repo, scope, config.guard)
     data = guard.report(verdict, stats, config.sizing)
     if as_json:
         emit_json(data)
@@ -124,8 +125,9 @@ def deviation(text: str) -> None:
     next session (and the reviewer) sees it.
     """
     repo = snapshot.require()
-    active = state.require_task(repo.root)
-    written = log_deviation(repo.root, active, text)
-    state.save_task(repo.root, active)
+    with state.locked(repo.root):
+        active = state.require_task(repo.root)
+        written = log_deviation(repo.root, active, text)
+        state.save_task(repo.root, active)
     where = f" and {active.file}" if written else ""
     click.echo(f"deviation logged in .ygs/state{where}: {active.deviations[-1]['text']}")

@@ -25,7 +25,7 @@ def task() -> None:
       ygs task start --plan a.py,src/b/*.py --title "Fix login"
       ygs task status                             where the task stands
       ygs task expand c.py --reason "approved by Ana: …"   grow the plan after a STOP
-      ygs task done                               finish (tests must be green since the last change)
+      ygs task done                               finish (no unapproved files, tests green since the last change)
     """
 
 
@@ -39,22 +39,26 @@ def task() -> None:
 def start(path: Path | None, plan_files: str | None, title: str | None, force: bool, as_json: bool) -> None:
     """Make PATH (a task file) the active task; the base is the current HEAD.
 
-    Starting the same task file again re-reads its plan and keeps its base, expansions and log.
+    The [tool.ygs.guard] numbers are frozen for the task: changing them later takes a new task.
+    Starting the same task file again re-reads its plan and keeps its base, numbers, expansions and log.
     """
     repo = snapshot.require()
-    fresh = _new_task(repo.root, path, plan_files, title)
-    current = _current_or_none(repo.root)
-    if current is not None and current.file and current.file == fresh.file:
-        active, refreshed = _refresh(current, fresh), True
-    elif current is not None and not force:
-        raise YgsError(f"task {current.label} is active; finish it with `ygs task done` "
-                       "(or `ygs task start … --force` to replace it)")
-    else:
-        active, refreshed = fresh, False
-        state.append_ledger(repo.root, {"event": "task_start", "task": active.key, "id": active.id,
-                                        "title": active.title, "base": active.base, "plan": active.plan})
-    state.save_task(repo.root, active)
-    state.forget_note(repo.root)
+    live = cfg.load(repo.root).guard
+    with state.locked(repo.root):
+        fresh = _new_task(repo.root, path, plan_files, title, live)
+        current = _current_or_none(repo.root)
+        if current is not None and current.file and current.file == fresh.file:
+            active, refreshed = _refresh(current, fresh), True
+        elif current is not None and not force:
+            raise YgsError(f"task {current.label} is active; finish it with `ygs task done` "
+                           "(or `ygs task start … --force` to replace it)")
+        else:
+            active, refreshed = fresh, False
+            state.append_ledger(repo.root, {"event": "task_start", "task": active.key, "id": active.id,
+                                            "title": active.title, "base": active.base, "plan": active.plan,
+                                            "guard": active.guard})
+        state.save_task(repo.root, active)
+        state.forget_note(repo.root)
     dirty = [] if refreshed else sorted(snapshot.changes(repo, active.base))
     if as_json:
         emit_json({"task": active.to_json(), "refreshed": refreshed, "already_changed": dirty})
@@ -62,7 +66,8 @@ def start(path: Path | None, plan_files: str | None, title: str | None, force: b
     _report_start(active, refreshed, dirty)
 
 
-def _new_task(root: Path, path: Path | None, plan_files: str | None, title: str | None) -> ActiveTask:
+def _new_task(root: Path, path: Path | None, plan_files: str | None, title: str | None,
+              live: cfg.GuardConfig) -> ActiveTask:
     if (path is None) == (plan_files is None):
         raise YgsError("give either a task file (ygs task start docs/tasks/T-001.md) or --plan a.py,b.py")
     base = snapshot.head(root) or git.EMPTY_TREE
@@ -70,11 +75,12 @@ def _new_task(root: Path, path: Path | None, plan_files: str | None, title: str 
         patterns = plan.split(root, plan_files)
         if not patterns:
             raise YgsError("--plan lists no files; give at least one (--plan src/app.py,tests/test_app.py)")
-        return ActiveTask(state.new_key(), title or "ad-hoc task", patterns, base, state.now())
+        return ActiveTask(state.new_key(), title or "ad-hoc task", patterns, base, state.now(),
+                          guard=guard.guard_numbers(live))
     parsed = taskfile.parse(path, root)
     file_key = plan.path_key(root, path.resolve())
     return ActiveTask(state.new_key(), title or parsed.title, list(parsed.planned), base, state.now(),
-                      id=parsed.id, file=file_key)
+                      id=parsed.id, file=file_key, guard=guard.guard_numbers(live))
 
 
 def _current_or_none(root: Path) -> ActiveTask | None:
@@ -86,6 +92,8 @@ def _current_or_none(root: Path) -> ActiveTask | None:
 
 def _refresh(current: ActiveTask, fresh: ActiveTask) -> ActiveTask:
     current.plan, current.title, current.id = fresh.plan, fresh.title, fresh.id
+    if current.guard is None:  # started by an older ygs: freeze now
+        current.guard = fresh.guard
     return current
 
 
@@ -95,6 +103,8 @@ def _report_start(active: ActiveTask, refreshed: bool, dirty: list[str]) -> None
     click.echo("planned files:")
     for pattern in active.patterns():
         click.echo(f"  {pattern}")
+    numbers = ", ".join(f"{k} = {v}" for k, v in (active.guard or {}).items())
+    click.echo(f"guard limits (frozen for this task): {numbers}")
     if dirty:
         click.echo(f"note: {len(dirty)} file(s) already differ from the base and count as this task's changes "
                    f"(commit or stash them first to start clean): {', '.join(dirty)}")
@@ -114,7 +124,7 @@ def status(as_json: bool) -> None:
         click.echo("no active task (start one with `ygs task start PATH` or `ygs task start --plan a.py,b.py`)")
         return
     config = cfg.load(repo.root)
-    verdict, stats = guard.inspect(repo, guard.Scope.of_task(active), config)
+    verdict, stats = guard.inspect(repo, guard.Scope.of_task(active), config.guard)
     data = {"active": True, **guard.report(verdict, stats, config.sizing)}
     if as_json:
         emit_json(data)
@@ -134,16 +144,17 @@ def expand(files: tuple[str, ...], reason: str) -> None:
     The change is recorded in the task's deviation log (task file and state).
     """
     repo = snapshot.require()
-    active = state.require_task(repo.root)
     reason = " ".join(reason.split())
     if not reason:
         raise YgsError("--reason must say why the scope grew (who approved it, and why)")
     patterns = [plan.normalize_pattern(repo.root, f) for f in files]
-    record = {"files": patterns, "reason": reason, "time": state.now()}
-    text = f"Scope expanded (approved) to {', '.join(f'`{p}`' for p in patterns)}: {reason}"
-    log_deviation(repo.root, active, text)
-    active.expanded.append(record)
-    state.save_task(repo.root, active)
+    with state.locked(repo.root):
+        active = state.require_task(repo.root)
+        record = {"files": patterns, "reason": reason, "time": state.now()}
+        text = f"Scope expanded (approved) to {', '.join(f'`{p}`' for p in patterns)}: {reason}"
+        log_deviation(repo.root, active, text)
+        active.expanded.append(record)
+        state.save_task(repo.root, active)
     click.echo(f"plan of task {active.label} expanded: {', '.join(patterns)}")
 
 
@@ -156,26 +167,55 @@ def log_deviation(root: Path, active: ActiveTask, text: str) -> Path | None:
 
 
 @task.command("done")
-@click.option("--force", is_flag=True, help="Finish even though the tests have not passed since the last change.")
-def done(force: bool) -> None:
-    """Finish the active task. Refused (exit 1) unless the tests passed since the last change."""
+@click.option("--force", is_flag=True, help="Finish despite the refusals (needs --reason; recorded in the ledger).")
+@click.option("--reason", default=None, help="With --force: why the task is finished anyway.")
+@click.pass_context
+def done(ctx: click.Context, force: bool, reason: str | None) -> None:
+    """Finish the active task and record it in the ledger.
+
+    \b
+    Refused (exit 1, one line per reason) while
+      - files outside the plan were not approved with `ygs task expand`,
+      - files changed since the last green `ygs checkpoint`,
+      - the last test run on the current content failed.
+    `--force --reason "…"` finishes anyway and records the reason and what it overrode.
+    """
+    reason = " ".join((reason or "").split()) or None
+    if force and reason is None:
+        raise YgsError('--force needs --reason "…": why the task is finished anyway (it is recorded in the ledger)')
+    if reason is not None and not force:
+        raise YgsError("--reason goes with --force; without --force, fix what `ygs task done` refuses")
     repo = snapshot.require()
-    active = state.require_task(repo.root)
     config = cfg.load(repo.root)
-    verdict, _ = guard.inspect(repo, guard.Scope.of_task(active), config)
-    if not verdict.tests_green and not force:
-        raise YgsError(
-            f"task {active.label} is not done: {len(verdict.since_green)} file(s) changed since the last green "
-            f"checkpoint ({', '.join(verdict.since_green)}). Run `ygs checkpoint` until it passes, or "
-            "`ygs task done --force` to finish anyway.", EXIT_FAIL)
-    state.append_ledger(repo.root, {
+    with state.locked(repo.root):
+        active = state.require_task(repo.root)
+        verdict, _ = guard.inspect(repo, guard.Scope.of_task(active), config.guard)
+        refusals = guard.done_refusals(verdict)
+        if refusals and not force:
+            _refuse(ctx, active, verdict, refusals)
+        state.append_ledger(repo.root, _done_entry(repo, active, verdict, [code for code, _ in refusals], reason))
+        state.clear_task(repo.root)
+        state.forget_note(repo.root)
+    if verdict.config_changed:
+        click.echo(f"note: {guard.CONFIG_CHANGED}")
+    overridden = f" (forced past: {', '.join(code for code, _ in refusals)}; reason recorded)" if refusals else ""
+    click.echo(f"task {active.label} done: {len(verdict.changes)} file(s) changed, "
+               f"{len(verdict.unplanned)} unplanned{overridden}")
+
+
+def _refuse(ctx: click.Context, active: ActiveTask, verdict: guard.Verdict, refusals: list[tuple[str, str]]) -> None:
+    for _, line in refusals:
+        click.echo(f"ygs: task {active.label} is not done: {line}", err=True)
+    if verdict.config_changed:
+        click.echo(f"ygs: note: {guard.CONFIG_CHANGED}", err=True)
+    ctx.exit(EXIT_FAIL)
+
+
+def _done_entry(repo: snapshot.Repo, active: ActiveTask, verdict: guard.Verdict, overridden: list[str],
+                reason: str | None) -> dict:
+    return {
         "event": "task_done", "task": active.key, "id": active.id, "title": active.title, "base": active.base,
         "commit": snapshot.head(repo.root), "files": sorted(verdict.changes), "unplanned": list(verdict.unplanned),
-        "tests_green": verdict.tests_green, "forced": force and not verdict.tests_green,
-        "deviations": len(active.deviations),
-    })
-    state.clear_task(repo.root)
-    state.forget_note(repo.root)
-    suffix = " (forced: tests not green since the last change)" if not verdict.tests_green else ""
-    click.echo(f"task {active.label} done: {len(verdict.changes)} file(s) changed, "
-               f"{len(verdict.unplanned)} unplanned{suffix}")
+        "tests_green": verdict.tests_green, "forced": bool(overridden), "overridden": overridden,
+        "reason": reason, "deviations": len(active.deviations),
+    }

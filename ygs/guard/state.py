@@ -2,30 +2,45 @@
 
     .ygs/state/task.json      the active task (written atomically; absent: no active task)
     .ygs/state/ledger.jsonl   one JSON object per line, append-only: task_start, checkpoint, task_done
+    .ygs/state/reserved.json  files the PreToolUse hook allowed that are not written yet (see `reserved`)
+    .ygs/state/lock           the one inter-process lock every read-modify-write of the state holds
     .ygs/state/.gitignore     `*`, so git (and ygs's own change detection) never sees the state
     .ygs/state/no-task-noted  marker: the guard hook already said "no active task" once
 
-Nothing here imports more than the standard library: the agent hooks read this on every edit.
+Every read-modify-write of these files, and of the task file's deviation log, happens inside `locked`
+(filelock: an OS lock, released by the kernel when a process dies) and ends in an atomic replace or a
+single append. Reads need no lock: every file is replaced whole, and the ledger only grows.
+Nothing here imports more than the standard library and filelock: the agent hooks read this on every edit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
+import sys
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ygs.errors import YgsError
 from ygs.fs import atomic_write
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA = 1
 STATE_DIR = Path(".ygs") / "state"
 TASK_FILE = "task.json"
 LEDGER_FILE = "ledger.jsonl"
+RESERVED_FILE = "reserved.json"
+LOCK_FILE = "lock"
 NOTE_MARKER = "no-task-noted"
+LOCK_TIMEOUT_S = 20.0  # under the agent hooks' 30 s timeout
+RESERVATION_TTL_S = 120.0  # an allowed edit not written by then (e.g. the user said no) stops counting
 
 
 @dataclass
@@ -39,6 +54,7 @@ class ActiveTask:
     file: str | None = None  # the task file, repo-relative (absolute when outside the repository)
     expanded: list[dict[str, Any]] = field(default_factory=list)  # {"files", "reason", "time"}
     deviations: list[dict[str, Any]] = field(default_factory=list)  # {"date", "text"}
+    guard: dict[str, int] | None = None  # [tool.ygs.guard] frozen at `ygs task start` (None: an older task.json)
 
     @property
     def label(self) -> str:
@@ -63,8 +79,34 @@ def ensure_state_dir(root: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        ignore.write_text("# ygs working state: never commit\n*\n", encoding="utf-8")
+        atomic_write(ignore, b"# ygs working state: never commit\n*\n")
     return directory
+
+
+class StateBusy(YgsError):
+    """The state lock could not be taken in time (another ygs process holds it)."""
+
+
+_locks: dict[str, FileLock] = {}  # one lock object per path: nested `locked` calls in a process re-enter it
+
+
+@contextlib.contextmanager
+def locked(root: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the state's inter-process lock (`.ygs/state/lock`); re-entrant within one process."""
+    from filelock import FileLock, Timeout  # imported here: the read-only hooks (Stop, pre-commit) never lock
+
+    timeout = LOCK_TIMEOUT_S if timeout is None else timeout
+    path = str(ensure_state_dir(root) / LOCK_FILE)
+    lock = _locks.get(path) or _locks.setdefault(path, FileLock(path))
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise StateBusy(f"another ygs process has held {path} for over {timeout:g}s; "
+                        "wait for it to finish, then run the command again") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def new_key() -> str:
@@ -109,6 +151,9 @@ def _validate(task: ActiveTask) -> None:
         raise ValueError("plan must be a list of paths")
     if not isinstance(task.expanded, list) or not isinstance(task.deviations, list):
         raise ValueError("expanded and deviations must be lists")
+    if task.guard is not None and not (isinstance(task.guard, dict) and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in task.guard.values())):
+        raise ValueError("guard must be a table of numbers")
 
 
 def _corrupt(path: Path, exc: Exception) -> YgsError:
@@ -134,6 +179,15 @@ def save_task(root: Path, task: ActiveTask) -> None:
     atomic_write(directory / TASK_FILE, (json.dumps(task.to_json(), indent=2) + "\n").encode())
 
 
+def freeze_guard(root: Path, key: str, numbers: dict[str, int]) -> None:
+    """Record the guard numbers of a task started by an older ygs (none frozen yet), once."""
+    with locked(root):
+        task = load_task(root)
+        if task is not None and task.key == key and task.guard is None:
+            task.guard = numbers
+            save_task(root, task)
+
+
 def clear_task(root: Path) -> None:
     (state_dir(root) / TASK_FILE).unlink(missing_ok=True)
 
@@ -142,30 +196,102 @@ def clear_task(root: Path) -> None:
 
 
 def append_ledger(root: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """Append one event (a single write of one line, O_APPEND) and return it."""
-    directory = ensure_state_dir(root)
+    """Append one event (a single write of one line, O_APPEND, under the state lock) and return it.
+    A torn last line (a crash mid-write) is terminated in the same write, so it never merges with this one."""
     record = {"time": now(), **entry}
-    line = json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
-    with open(directory / LEDGER_FILE, "a", encoding="utf-8") as handle:
-        handle.write(line)
+    data = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    with locked(root):
+        path = state_dir(root) / LEDGER_FILE
+        if not _ends_with_newline(path):
+            torn = path.read_bytes().count(b"\n") + 1
+            sys.stderr.write(f"ygs: warning: {path} line {torn} is torn (an interrupted write); it was ended "
+                             "there, so the next record stays whole\n")
+            data = b"\n" + data
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
     return record
 
 
-def ledger(root: Path) -> Iterator[dict[str, Any]]:
-    """Every ledger entry, oldest first. A torn or foreign line is skipped, never fatal."""
+def _ends_with_newline(path: Path) -> bool:
     try:
-        text = (state_dir(root) / LEDGER_FILE).read_text(encoding="utf-8", errors="replace")
+        with open(path, "rb") as handle:
+            if handle.seek(0, os.SEEK_END) == 0:
+                return True
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) == b"\n"
+    except FileNotFoundError:
+        return True
+
+
+_reported: set[tuple[str, int]] = set()  # (ledger, torn line number) already warned about in this process
+
+
+def ledger(root: Path) -> Iterator[dict[str, Any]]:
+    """Every ledger entry, oldest first. A line that is not a JSON object is skipped; a torn last line (no
+    line end yet) also gets one warning on stderr per process. The next append ends it and says so once."""
+    path = state_dir(root) / LEDGER_FILE
+    try:
+        data = path.read_bytes()
     except FileNotFoundError:
         return
     except OSError as exc:
         raise YgsError(f"cannot read the ledger: {exc}") from None
-    for line in text.splitlines():
-        try:
-            entry = json.loads(line)
-        except ValueError:
+    lines = data.split(b"\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
             continue
+        entry = _parse_line(line)
         if isinstance(entry, dict):
             yield entry
+        elif number == len(lines):
+            _warn_torn(path, number)
+
+
+def _parse_line(line: bytes) -> Any:
+    try:
+        return json.loads(line.decode("utf-8"))
+    except ValueError:
+        return None
+
+
+def _warn_torn(path: Path, number: int) -> None:
+    if (str(path), number) in _reported:
+        return
+    _reported.add((str(path), number))
+    sys.stderr.write(f"ygs: warning: {path} line {number} is torn (no line end: an interrupted write); skipped\n")
+
+
+# --- reservations: edits the PreToolUse hook allowed that are not on disk yet ------------------------
+
+
+def reserved(root: Path, key: str, changed: set[str] | dict[str, str]) -> dict[str, float]:
+    """{path: time allowed} of this task's live reservations (call under `locked`); a reservation ends when
+    its file shows up among the changes, after RESERVATION_TTL_S, or when another task starts."""
+    data = _read_json(state_dir(root) / RESERVED_FILE)
+    if not isinstance(data, dict) or data.get("task") != key or not isinstance(data.get("paths"), dict):
+        return {}
+    oldest = time.time() - RESERVATION_TTL_S
+    return {p: t for p, t in data["paths"].items()
+            if isinstance(t, (int, float)) and t >= oldest and p not in changed}
+
+
+def save_reserved(root: Path, key: str, paths: dict[str, float]) -> None:
+    """Replace the reservations (call under `locked`); no write when nothing changed."""
+    path = state_dir(root) / RESERVED_FILE
+    if _read_json(path) == {"task": key, "paths": paths} or (not paths and not path.exists()):
+        return
+    body = json.dumps({"task": key, "paths": paths}, indent=1, sort_keys=True) + "\n"
+    atomic_write(path, body.encode("utf-8"))
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # absent or torn: no reservations (they are a cache of the last seconds)
 
 
 # --- the one-time "no active task" note -----------------------------------------------------------
@@ -176,8 +302,10 @@ def note_once(root: Path) -> bool:
     marker = state_dir(root) / NOTE_MARKER
     if marker.exists():
         return False
-    ensure_state_dir(root)
-    marker.touch()
+    with locked(root):
+        if marker.exists():
+            return False
+        marker.touch()
     return True
 
 

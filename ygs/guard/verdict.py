@@ -4,25 +4,31 @@
 git pre-commit hook are renderings of its Verdict. Exit codes: 0 ok, 3 STOP (too many unplanned
 files), 4 checkpoint due (too many files changed since the last green checkpoint); STOP wins.
 
+The numbers are the task's: `[tool.ygs.guard]` as it was at `ygs task start`. A live config that differs
+is reported (CONFIG_CHANGED) and ignored until a new task, so the agent cannot raise its own limits.
+
 Hook adapters never raise and never block for their own failures: a guard that crashes must not
 brick an agent's session (malformed input, no active task, outside a git repo -> allow).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ygs import config as cfg
 from ygs import git
-from ygs.guard import plan, snapshot, state
+from ygs.guard import plan, protect, snapshot, state
 from ygs.errors import EXIT_CHECKPOINT, EXIT_OK, EXIT_STOP, YgsError
 from ygs.guard.state import ActiveTask
 
-PROTECTED = frozenset({".ygs/config.toml", ".ygs/manifest.json"})  # not for an agent to edit mid-task
-PROTECTED_DIRS = (".ygs/state/",)
+CONFIG_CHANGED = "guard config changed since task start: ignored until a new task"
+RESERVED = "reserved"  # the "blob" of a file the hook allowed that is not written yet
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Verdict:
     since_green: tuple[str, ...]  # files whose content differs from the last green checkpoint
     green: dict[str, Any] | None = None  # that checkpoint's ledger entry
     tested_now: bool = False  # the tests ran (pass or fail) on exactly the current content
+    red_now: bool = False  # ... and the last such run failed
+    config_changed: bool = False  # the live [tool.ygs.guard] differs from the task's frozen numbers
 
     @property
     def stop(self) -> bool:
@@ -79,7 +87,7 @@ class Verdict:
 
 
 def evaluate(scope: Scope, changes: dict[str, str], limits: cfg.GuardConfig,
-             entries: Iterable[dict[str, Any]]) -> Verdict:
+             entries: Iterable[dict[str, Any]], config_changed: bool = False) -> Verdict:
     in_plan = plan.matcher(scope.patterns)
     planned = tuple(sorted(p for p in changes if in_plan(p)))
     unplanned = tuple(sorted(p for p in changes if not in_plan(p)))
@@ -88,7 +96,8 @@ def evaluate(scope: Scope, changes: dict[str, str], limits: cfg.GuardConfig,
     own = scope.task.file if scope.task else None  # the task's own file (deviation log) needs no test run
     since = tuple(sorted(p for p in {*changes, *baseline} if changes.get(p) != baseline.get(p) and p != own))
     tested_now = last is not None and last.get("blobs") == changes
-    return Verdict(scope, limits, changes, planned, unplanned, since, green, tested_now)
+    red_now = tested_now and last is not None and last.get("result") != "pass"
+    return Verdict(scope, limits, changes, planned, unplanned, since, green, tested_now, red_now, config_changed)
 
 
 def last_checkpoints(entries: Iterable[dict[str, Any]], scope: Scope) -> tuple[dict | None, dict | None]:
@@ -105,11 +114,53 @@ def last_checkpoints(entries: Iterable[dict[str, Any]], scope: Scope) -> tuple[d
     return green, last
 
 
-def inspect(repo: snapshot.Repo, scope: Scope, config: cfg.Config) -> tuple[Verdict, dict[str, tuple[int, int]]]:
-    """The verdict plus per-file line counts (for `ygs check`; the hooks skip the line counts)."""
+def inspect(repo: snapshot.Repo, scope: Scope,
+            live: cfg.GuardConfig | None) -> tuple[Verdict, dict[str, tuple[int, int]]]:
+    """The verdict plus per-file line counts (for `ygs check`; the hooks skip the line counts).
+    `live` is the guard config as it is now (None: unreadable); a task is judged by its frozen numbers."""
     changes = snapshot.changes(repo, scope.base)
     stats = snapshot.numstat(repo.root, scope.base, changes)
-    return evaluate(scope, changes, config.guard, state.ledger(repo.root)), stats
+    return judge(repo, scope, changes, live), stats
+
+
+def judge(repo: snapshot.Repo, scope: Scope, changes: dict[str, str], live: cfg.GuardConfig | None) -> Verdict:
+    limits, changed = frozen_limits(repo.root, scope.task, live)
+    return evaluate(scope, changes, limits, state.ledger(repo.root), changed)
+
+
+def frozen_limits(root: Path, task: ActiveTask | None, live: cfg.GuardConfig | None) -> tuple[cfg.GuardConfig, bool]:
+    """(the numbers to judge by, does the live config differ?). Without a task: the live config. A task
+    from an older ygs (no frozen numbers) is frozen now, at its first use, with the live config."""
+    if task is None:
+        return live or cfg.GuardConfig(), False
+    if task.guard is None:
+        frozen = live or cfg.GuardConfig()
+        if live is not None:
+            state.freeze_guard(root, task.key, guard_numbers(frozen))
+        return frozen, live is None
+    try:
+        frozen = cfg.GuardConfig(**task.guard)
+    except TypeError as exc:
+        raise YgsError(f"{state.state_dir(root) / state.TASK_FILE} is corrupt ({exc}); run `ygs task start` "
+                       "again to set the active task") from None
+    return frozen, live != frozen
+
+
+def guard_numbers(limits: cfg.GuardConfig) -> dict[str, int]:
+    return dataclasses.asdict(limits)
+
+
+def live_guard(root: Path) -> cfg.GuardConfig | None:
+    """The guard config as it is now, None when it cannot be read (the frozen numbers still hold)."""
+    config = live_config(root)
+    return config.guard if config else None
+
+
+def live_config(root: Path) -> cfg.Config | None:
+    try:
+        return cfg.load(root)
+    except YgsError:
+        return None
 
 
 # --- the report: one data structure, rendered as JSON or text ----------------------------------
@@ -133,6 +184,8 @@ def report(verdict: Verdict, stats: dict[str, tuple[int, int]], sizing: cfg.Sizi
         "tests_green": verdict.tests_green,
         "limits": {"unplanned_files_stop": verdict.limits.unplanned_files_stop,
                    "checkpoint_every_files": verdict.limits.checkpoint_every_files},
+        "guard_config_changed": verdict.config_changed,
+        "guard_config_note": CONFIG_CHANGED if verdict.config_changed else None,
         "status": verdict.status,
         "exit_code": verdict.exit_code,
         "message": advice(verdict),
@@ -190,6 +243,25 @@ def checkpoint_advice(since: Iterable[str], every: int) -> str:
             "fix any failure before changing more files.")
 
 
+def done_refusals(verdict: Verdict) -> list[tuple[str, str]]:
+    """Why the task is not done: (code, one line) per reason; empty when it may finish."""
+    refusals = []
+    if verdict.unplanned:
+        files = list(verdict.unplanned)
+        quoted = " ".join(_shell_quote(f) for f in files)
+        refusals.append(("unplanned", f"{len(files)} file(s) outside the plan were not approved: {', '.join(files)}; "
+                                      f"ask the human, then `ygs task expand {quoted} --reason \"<their reason>\"`, "
+                                      "or revert them"))
+    if verdict.red_now:
+        refusals.append(("tests_red", "the tests failed on the current content (the last `ygs checkpoint` was red); "
+                                      "fix them and run `ygs checkpoint` until it passes"))
+    elif not verdict.tests_green:
+        refusals.append(("checkpoint_stale", f"{len(verdict.since_green)} file(s) changed since the last green "
+                                             f"checkpoint ({', '.join(verdict.since_green)}); run `ygs checkpoint` "
+                                             "until it passes"))
+    return refusals
+
+
 def _shell_quote(path: str) -> str:
     safe = all(c.isalnum() or c in "-_./@+,:=" for c in path)
     return path if safe else "'" + path.replace("'", "'\"'\"'") + "'"
@@ -204,6 +276,8 @@ def render(data: dict[str, Any]) -> str:
     lines.append(_checkpoint_line(data))
     if data["size_warning"]:
         lines.append(f"warning: {data['size_warning']}")
+    if data["guard_config_note"]:
+        lines.append(f"note: {data['guard_config_note']}")
     lines.append(data["message"])
     return "\n".join(lines)
 
@@ -280,9 +354,9 @@ def _hook(text: str, cwd: str, action: str, handle: Handler) -> HookReply:
         return _allow_with_warning(exc.message)
 
 
-def _task_verdict(repo: snapshot.Repo, task: ActiveTask, config: cfg.Config) -> Verdict:
+def _task_verdict(repo: snapshot.Repo, task: ActiveTask) -> Verdict:
     scope = Scope.of_task(task)
-    return evaluate(scope, snapshot.changes(repo, scope.base), config.guard, state.ledger(repo.root))
+    return judge(repo, scope, snapshot.changes(repo, scope.base), live_guard(repo.root))
 
 
 def _pre_tool(repo: snapshot.Repo, payload: dict[str, Any], cwd: str) -> HookReply:
@@ -293,14 +367,41 @@ def _pre_tool(repo: snapshot.Repo, payload: dict[str, Any], cwd: str) -> HookRep
     if target is None:
         return HookReply()
     key = plan.path_key(repo.root, target, cwd)
-    if key in PROTECTED or key.startswith(PROTECTED_DIRS):
-        return deny(f"ygs guard denied editing {key}: the guard's own configuration and state change only "
-                    "through ygs commands or the human (ygs task expand / checkpoint / deviation; ask the human "
-                    "to change [tool.ygs.guard] limits).")
-    if snapshot.is_own(key):
+    own = protect.denial(repo.root, key, payload["tool_input"])
+    if own:
+        return deny(own)
+    try:
+        with state.locked(repo.root):  # parallel edits are judged one at a time, each seeing the others
+            return _decide(repo, key)
+    except state.StateBusy as exc:  # fail closed: holding the lock must not open the gate
+        return deny(f"ygs guard denied editing {key}: {exc.message}")
+
+
+def _decide(repo: snapshot.Repo, key: str) -> HookReply:
+    """Judge one edit under the state lock, counting files allowed but not written yet as changed."""
+    task = state.load_task(repo.root)
+    if task is None:
         return HookReply()
-    reason = edit_denial(_task_verdict(repo, task, cfg.load(repo.root)), key)
-    return deny(reason) if reason else HookReply()
+    scope = Scope.of_task(task)
+    changes = snapshot.changes(repo, scope.base)
+    held = state.reserved(repo.root, task.key, changes)
+    verdict = judge(repo, scope, {**changes, **{p: RESERVED for p in held}}, live_guard(repo.root))
+    reason = edit_denial(verdict, key)
+    if not reason and key not in changes:
+        held[key] = time.time()
+    state.save_reserved(repo.root, task.key, held)
+    return deny(with_note(reason, verdict)) if reason else note(verdict)
+
+
+def with_note(text: str, verdict: Verdict) -> str:
+    return f"{text} (note: {CONFIG_CHANGED})" if verdict.config_changed else text
+
+
+def note(verdict: Verdict) -> HookReply:
+    """Allow; tell the user when the live guard config is being ignored."""
+    if not verdict.config_changed:
+        return HookReply()
+    return HookReply(stdout={"systemMessage": f"ygs guard: {CONFIG_CHANGED}"})
 
 
 def edit_denial(verdict: Verdict, key: str) -> str | None:
@@ -331,18 +432,19 @@ def _stop(repo: snapshot.Repo, payload: dict[str, Any], cwd: str) -> HookReply:
     task = state.load_task(repo.root)
     if task is None:
         return HookReply()
-    verdict = _task_verdict(repo, task, cfg.load(repo.root))
+    verdict = _task_verdict(repo, task)
     already_blocked = bool(payload.get("stop_hook_active"))
     if verdict.tests_green:
-        return HookReply()
+        return note(verdict)
     files = ", ".join(verdict.since_green)
     if already_blocked:  # Claude is already continuing because of this hook: never loop
-        return HookReply(stdout={"systemMessage": f"ygs guard: finishing task {task.label} although the tests "
-                                                  f"have not passed since the last change ({files})."})
+        message = (f"ygs guard: finishing task {task.label} although the tests have not passed since the last "
+                   f"change ({files}).")
+        return HookReply(stdout={"systemMessage": with_note(message, verdict)})
     reason = (f"ygs guard: the tests have not passed since the last change ({len(verdict.since_green)} file(s) "
               f"changed since the last green checkpoint: {files}). Run `ygs checkpoint` and fix any failure "
               "before finishing; if you cannot make them pass, say so to the human instead of stopping silently.")
-    return HookReply(stdout={"decision": "block", "reason": reason})
+    return HookReply(stdout={"decision": "block", "reason": with_note(reason, verdict)})
 
 
 def pre_commit(cwd: str) -> tuple[int, str]:
@@ -354,13 +456,13 @@ def pre_commit(cwd: str) -> tuple[int, str]:
         task = state.load_task(repo.root)
         if task is None:
             return 0, ""
-        config = cfg.load(repo.root)
-        verdict, stats = inspect(repo, Scope.of_task(task), config)
+        live = live_config(repo.root)
+        verdict, stats = inspect(repo, Scope.of_task(task), live.guard if live else None)
     except YgsError as exc:
         return 0, f"ygs pre-commit: guard skipped: {exc.message}"
     if verdict.status == "ok":
-        return 0, ""
-    text = render(report(verdict, stats, config.sizing))
+        return 0, f"ygs pre-commit: {CONFIG_CHANGED}" if verdict.config_changed else ""
+    text = render(report(verdict, stats, live.sizing if live else cfg.SizingConfig()))
     return 1, f"{text}\n\nygs: commit blocked (`ygs check` exits {verdict.exit_code}). Fix the above, then commit again."
 
 
