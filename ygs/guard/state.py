@@ -1,7 +1,8 @@
 """ygs's own working state under `.ygs/state/`: the active task and the append-only ledger.
 
     .ygs/state/task.json      the active task (written atomically; absent: no active task)
-    .ygs/state/ledger.jsonl   one JSON object per line, append-only: task_start, checkpoint, task_done
+    .ygs/state/ledger.jsonl   the decision ledger: append-only, hash-chained JSON lines (ygs.guard.ledger)
+    .ygs/state/ledger.lock    the ledger's inter-process lock
     .ygs/state/.gitignore     `*`, so git (and ygs's own change detection) never sees the state
     .ygs/state/no-task-noted  marker: the guard hook already said "no active task" once
 
@@ -142,30 +143,17 @@ def clear_task(root: Path) -> None:
 
 
 def append_ledger(root: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """Append one event (a single write of one line, O_APPEND) and return it."""
-    directory = ensure_state_dir(root)
-    record = {"time": now(), **entry}
-    line = json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
-    with open(directory / LEDGER_FILE, "a", encoding="utf-8") as handle:
-        handle.write(line)
-    return record
+    """Append one event to the tamper-evident ledger and return the record written (see ygs.guard.ledger)."""
+    from ygs.guard import ledger as _ledger
+
+    return _ledger.append(root, entry)
 
 
 def ledger(root: Path) -> Iterator[dict[str, Any]]:
-    """Every ledger entry, oldest first. A torn or foreign line is skipped, never fatal."""
-    try:
-        text = (state_dir(root) / LEDGER_FILE).read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise YgsError(f"cannot read the ledger: {exc}") from None
-    for line in text.splitlines():
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(entry, dict):
-            yield entry
+    """Every ledger record, oldest first. A torn or foreign line is skipped, never fatal."""
+    from ygs.guard import ledger as _ledger
+
+    return _ledger.entries(root)
 
 
 # --- the one-time "no active task" note -----------------------------------------------------------
