@@ -11,6 +11,7 @@ from typing import Callable
 
 import click
 
+from ygs.guard import ledger
 from ygs.guard import verdict as core
 
 
@@ -26,6 +27,7 @@ def guard() -> None:
 
 
 def _run_hook(handler: Callable[[str, str], core.HookReply]) -> None:
+    ledger.mark_agent()  # Claude Code runs these: whatever they record is the agent's doing
     try:
         stream = click.get_text_stream("stdin")
         text = "" if stream.isatty() else stream.read()

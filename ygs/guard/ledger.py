@@ -96,6 +96,29 @@ def append(root: Path, entry: dict[str, Any]) -> dict[str, Any]:
                        f"for more than {LOCK_TIMEOUT_S:.0f}s; try again") from None
 
 
+def record(root: Path, entry: dict[str, Any]) -> dict[str, Any] | None:
+    """Append a gate's decision without letting the ledger change the gate's answer: where ygs cannot
+    write its state (a read-only checkout) nothing is recorded, silently; any other failure is one
+    warning line on stderr. Returns the record, or None when none was written."""
+    if not _writable(root):
+        return None
+    try:
+        return append(root, entry)
+    except (OSError, YgsError) as exc:
+        reason = exc.message if isinstance(exc, YgsError) else f"{type(exc).__name__}: {exc}"
+        print(f"ygs: warning: this {entry.get('event', 'decision')} was not recorded in the ledger ({reason})",
+              file=sys.stderr)
+        return None
+
+
+def _writable(root: Path) -> bool:
+    """Whether ygs may keep state here: the nearest existing of .ygs/state, .ygs, the root is writable."""
+    for candidate in (state.state_dir(root), root / ".ygs", root):
+        if candidate.exists():
+            return candidate.is_dir() and os.access(candidate, os.W_OK | os.X_OK)
+    return False
+
+
 def _append_locked(file: Path, entry: dict[str, Any]) -> dict[str, Any]:
     fd = os.open(file, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     try:
