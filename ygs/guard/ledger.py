@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -63,10 +64,15 @@ def path(root: Path) -> Path:
 # --- who is acting ---------------------------------------------------------------------------------
 
 
-def mark_agent() -> None:
-    """Records written by this process are the agent's (the agent hook commands call this)."""
+@contextmanager
+def acting_as(who: str) -> Iterator[None]:
+    """Records written inside are `who`'s, whatever the environment says (the agent hooks use "agent")."""
     global _actor_override
-    _actor_override = "agent"
+    before, _actor_override = _actor_override, who
+    try:
+        yield
+    finally:
+        _actor_override = before
 
 
 def actor(environ: dict[str, str] | None = None) -> str:
