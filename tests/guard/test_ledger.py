@@ -223,3 +223,13 @@ def test_an_unreadable_ledger_is_exit_2(seeded, run_ygs):
     ledger.path(seeded.path).mkdir()
     result = run_ygs("history", "--verify")
     assert result.exit_code == 2 and "cannot read the ledger" in result.stderr
+
+
+def test_non_utf8_paths_and_unicode_text_round_trip_and_verify(tmp_path):
+    odd = b"caf\xe9.py".decode("utf-8", "surrogateescape")  # a Latin-1 file name, as git hands it over
+    ledger.append(tmp_path, {"event": "checkpoint", "files": [odd]})
+    ledger.append(tmp_path, {"event": "deviation", "text": "Diseño dijo X — hicimos Y"})
+    records = list(ledger.entries(tmp_path))
+    assert records[0]["files"] == [odd] and records[1]["text"] == "Diseño dijo X — hicimos Y"
+    assert "Diseño".encode() in ledger.path(tmp_path).read_bytes()  # readable UTF-8 where possible
+    assert ledger.verify(tmp_path) is None

@@ -130,17 +130,17 @@ def _append_locked(file: Path, entry: dict[str, Any]) -> dict[str, Any]:
     try:
         lines = _split(_read_fd(fd))
         torn = lines[-1] if lines and not lines[-1].endswith(b"\n") else None
-        record = {"time": state.now(), "actor": actor(),
-                  **{k: v for k, v in entry.items() if k not in OWN_FIELDS}}
-        record["run_id"] = record.get("run_id") or state.new_key()
+        new = {"time": state.now(), "actor": actor(), **{k: v for k, v in entry.items() if k not in OWN_FIELDS}}
+        new["run_id"] = new.get("run_id") or state.new_key()
         if torn is not None:
-            record["sealed"] = {"line": len(lines), "sha256": _sha(torn)}
-        record["prev"] = _sha(_last_record(lines)) if _last_record(lines) is not None else GENESIS
-        record["hash"] = content_hash(record)
-        data = (b"\n" if torn is not None else b"") + _dumps(record).encode("utf-8") + b"\n"
+            new["sealed"] = {"line": len(lines), "sha256": _sha(torn)}
+        last = _last_record(lines)
+        new["prev"] = GENESIS if last is None else _sha(last)
+        new["hash"] = content_hash(new)
+        data = (b"\n" if torn is not None else b"") + _encode(new) + b"\n"
         if os.write(fd, data) != len(data):  # a short write is torn: the next append seals it
             raise OSError(f"short write to {file}")
-        return record
+        return new
     finally:
         os.close(fd)
 
@@ -155,14 +155,19 @@ def _last_record(lines: list[bytes]) -> bytes | None:
     return None
 
 
-def _dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, default=str)
+def _encode(record: dict[str, Any]) -> bytes:
+    """One line of UTF-8; a path that is not valid UTF-8 (a surrogate escape) falls back to \\u escapes."""
+    try:
+        return json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record, default=str).encode("ascii")
 
 
 def content_hash(record: dict[str, Any]) -> str:
+    """SHA-256 of every field but `hash`, as canonical JSON: sorted keys, no spaces, non-ASCII as \\u escapes."""
     body = {k: v for k, v in record.items() if k != "hash"}
-    canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
 def _sha(line: bytes) -> str:
