@@ -233,3 +233,19 @@ def test_non_utf8_paths_and_unicode_text_round_trip_and_verify(tmp_path):
     assert records[0]["files"] == [odd] and records[1]["text"] == "Diseño dijo X — hicimos Y"
     assert "Diseño".encode() in ledger.path(tmp_path).read_bytes()  # readable UTF-8 where possible
     assert ledger.verify(tmp_path) is None
+
+
+def test_a_ledger_begun_by_an_older_ygs_verifies_and_the_chain_covers_its_last_old_record(seeded, run_ygs):
+    state.ensure_state_dir(seeded.path)
+    old = b'{"time": "2026-11-01T10:00:00Z", "event": "task_start", "task": "k1"}\n'
+    ledger.path(seeded.path).write_bytes(old + old.replace(b"k1", b"k2"))
+    ok(run_ygs("check", "--plan", "a.py"))
+    assert ok(run_ygs("history", "--verify")).output.strip() == (
+        "ledger intact: 3 records (the first 2 written by an older ygs, before the chain began)")
+    path = ledger.path(seeded.path)
+    path.write_bytes(path.read_bytes().replace(b'"k2"', b'"k9"'))
+    assert "line 3" in run_ygs("history", "--verify").output  # the first chained record covers the old bytes
+    unchained = path.read_bytes() + old
+    path.write_bytes(unchained.replace(b'"k9"', b'"k2"'))
+    result = run_ygs("history", "--verify")
+    assert result.exit_code == 1 and "line 4: not chained" in result.output

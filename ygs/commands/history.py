@@ -168,7 +168,7 @@ def _verify(root: Any, as_json: bool) -> int:
     if as_json:
         problem = result.problem
         emit_json({"intact": result.intact, "records": result.records, "head": result.head,
-                   "sealed": result.sealed, "torn_tail": result.torn_tail,
+                   "sealed": result.sealed, "torn_tail": result.torn_tail, "legacy": result.legacy,
                    "problem": None if problem is None else
                    {"line": problem.line, "run_id": problem.run_id, "reason": problem.reason}})
         return 0 if result.intact else EXIT_FAIL
@@ -176,6 +176,8 @@ def _verify(root: Any, as_json: bool) -> int:
         click.echo(f"ledger does not verify: {_clean(result.problem.describe())}")
         return EXIT_FAIL
     notes = []
+    if result.legacy:
+        notes.append(f"the first {result.legacy} written by an older ygs, before the chain began")
     if result.sealed:
         notes.append(f"{result.sealed} torn line(s) sealed")
     if result.torn_tail:

@@ -269,6 +269,7 @@ class Verification:
     problem: Problem | None = None
     sealed: int = 0  # torn lines sealed by the record after them
     torn_tail: bool = False  # the last line is torn and not sealed yet (the next append seals it)
+    legacy: int = 0  # leading records an older ygs wrote, before the chain began (not chained)
 
     @property
     def intact(self) -> bool:
@@ -281,20 +282,29 @@ def verify(root: Path) -> Problem | None:
 
 
 def inspect(root: Path) -> Verification:
-    """Walk the chain from the genesis: every record must hash to its `hash` and chain to the one before."""
+    """Walk the chain from the genesis: every record must hash to its `hash` and chain to the one before.
+    Records an older ygs wrote (no `prev`, no `hash`) are accepted only before the first chained one."""
     lines = _split(_read(root))
     sealed = _sealed_lines(lines)
-    expected, records = GENESIS, 0
+    expected, records, legacy = GENESIS, 0, 0
     for number, line in enumerate(lines, 1):
         if not line.endswith(b"\n"):
-            return Verification(records, expected, None, len(sealed), torn_tail=True)
+            return Verification(records, expected, None, len(sealed), True, legacy)
         if number in sealed:
+            continue
+        if records == legacy and _is_legacy(line):
+            expected, records, legacy = _sha(line), records + 1, legacy + 1
             continue
         problem = _check(number, line, expected)
         if problem is not None:
-            return Verification(records, expected, problem, len(sealed))
+            return Verification(records, expected, problem, len(sealed), False, legacy)
         expected, records = _sha(line), records + 1
-    return Verification(records, expected, None, len(sealed))
+    return Verification(records, expected, None, len(sealed), False, legacy)
+
+
+def _is_legacy(line: bytes) -> bool:
+    record = _parse(line)
+    return record is not None and "prev" not in record and "hash" not in record
 
 
 def _check(number: int, line: bytes, expected_prev: str) -> Problem | None:
@@ -303,7 +313,7 @@ def _check(number: int, line: bytes, expected_prev: str) -> Problem | None:
         return Problem(number, None, "content does not parse as a JSON object")
     run_id = record.get("run_id") if isinstance(record.get("run_id"), str) else None
     if "hash" not in record or "prev" not in record:
-        return Problem(number, run_id, "not chained (no prev/hash: written by hand or by an older ygs)")
+        return Problem(number, run_id, "not chained (no prev/hash) after chained records: written by hand")
     if record["hash"] != content_hash(record):
         return Problem(number, run_id, "content does not match its hash (the record was edited)")
     if record["prev"] != expected_prev:
