@@ -118,3 +118,13 @@ def test_help_teaches(run_ygs):
     text = run_ygs("history", "--help").output
     for expected in ("--since", "--run", "--event", "--json", "--verify", "2h", "Exit codes"):
         assert expected in text
+
+
+def test_a_non_utf8_path_in_a_record_prints_in_table_and_json(repo, run_ygs):
+    repo.commit("seed")
+    odd = b"caf\xe9.py".decode("utf-8", "surrogateescape")
+    ledger.append(repo.path, {"event": "task_expand", "files": [odd], "reason": "approved"})
+    table = run_ygs("history")
+    assert table.exit_code == 0 and "caf\\udce9.py" in table.output
+    raw = run_ygs("history", "--json")
+    assert raw.exit_code == 0 and b"caf\xe9.py" in raw.stdout_bytes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any, Iterable
 
@@ -14,7 +15,7 @@ from ygs.output import emit_json, table
 
 RELATIVE = re.compile(r"^(\d+)\s*([smhdw])$")
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # and the surrogate escapes of non-UTF-8 paths
 SUMMARY_WIDTH = 100
 
 
@@ -85,8 +86,9 @@ def history(ctx: click.Context, since: dt.datetime | None, run_id: str | None, e
         ctx.exit(_verify(repo.root, as_json))
     wanted = {name.strip() for value in events for name in value.split(",") if name.strip()}
     records = select(ledger.entries(repo.root), since, run_id, wanted)
-    if as_json:
-        emit_json(records)
+    if as_json:  # a non-UTF-8 path goes out as the bytes git gave us, as `ygs review` writes it
+        text = json.dumps(records, indent=2, ensure_ascii=False, default=str)
+        click.echo(text.encode("utf-8", "surrogateescape"))
     elif records:
         click.echo(render(records))
     else:
@@ -156,7 +158,12 @@ def _short(sha: Any) -> str:
 
 def _clean(value: Any) -> str:
     """No terminal escape sequence from a title, a path or a reason reaches the screen."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    return CONTROL.sub(_escape, str(value))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _clip(text: str) -> str:
