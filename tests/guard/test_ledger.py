@@ -249,3 +249,13 @@ def test_a_ledger_begun_by_an_older_ygs_verifies_and_the_chain_covers_its_last_o
     path.write_bytes(unchained.replace(b'"k9"', b'"k2"'))
     result = run_ygs("history", "--verify")
     assert result.exit_code == 1 and "line 4: not chained" in result.output
+
+
+def test_ship_records_its_verdict(seeded, run_ygs):
+    seeded.write("README.md", "docs only\n")
+    result = run_ygs("ship", "--base", "HEAD", "--json")
+    record = list(ledger.entries(seeded.path))[-1]
+    assert record["event"] == "ship"
+    assert record["verdict"] == ("pass" if result.exit_code == 0 else "fail")
+    assert record["failed"] == json.loads(result.output)["failed"]
+    assert record["checks"]["tests"] == "pass" and record["base"] == seeded.git("rev-parse", "HEAD")
