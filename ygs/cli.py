@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "deviation": "ygs.commands.check:deviation",
     "guard": "ygs.commands.guard:guard",
     "review": "ygs.commands.review:review",
+    "history": "ygs.commands.history:history",
 }
 
 
@@ -90,6 +91,7 @@ def main() -> None:
       ygs review                      the review gate on your branch
       ygs task start T.md; ygs check  guardrails while an agent works
       ygs validate; ygs ship          checked specs, the pre-merge ceremony
+      ygs history [--verify]          every gate decision, in a hash-chained ledger
 
     \b
     Exit codes: 0 ok, 1 a gate said no, 2 error (bad input, or a gate

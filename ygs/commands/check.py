@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ygs import config as cfg
-from ygs.guard import plan, snapshot, state, testrun
+from ygs.guard import ledger, plan, snapshot, state, testrun
 from ygs.guard import verdict as guard
 from ygs.commands.task import log_deviation
 from ygs.errors import EXIT_FAIL, EXIT_OK, YgsError
@@ -32,6 +32,9 @@ def check(ctx: click.Context, plan: str | None, as_json: bool) -> None:
     scope = _scope(repo, plan)
     verdict, stats = guard.inspect(repo, scope, config.guard)
     data = guard.report(verdict, stats, config.sizing)
+    ledger.record(repo.root, {"event": "check", "task": scope.key, "base": scope.base, "status": verdict.status,
+                              "exit_code": verdict.exit_code, "files": len(verdict.changes),
+                              "unplanned": len(verdict.unplanned), "since_checkpoint": len(verdict.since_green)})
     if as_json:
         emit_json(data)
     else:
@@ -129,5 +132,6 @@ def deviation(text: str) -> None:
         active = state.require_task(repo.root)
         written = log_deviation(repo.root, active, text)
         state.save_task(repo.root, active)
+        state.append_ledger(repo.root, {"event": "deviation", "task": active.key, "text": active.deviations[-1]["text"]})
     where = f" and {active.file}" if written else ""
     click.echo(f"deviation logged in .ygs/state{where}: {active.deviations[-1]['text']}")

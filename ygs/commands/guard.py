@@ -11,6 +11,7 @@ from typing import Callable
 
 import click
 
+from ygs.guard import ledger
 from ygs.guard import verdict as core
 
 
@@ -29,7 +30,8 @@ def _run_hook(handler: Callable[[str, str], core.HookReply]) -> None:
     try:
         stream = click.get_text_stream("stdin")
         text = "" if stream.isatty() else stream.read()
-        reply = handler(text, os.getcwd())
+        with ledger.acting_as("agent"):  # Claude Code runs these: what they record is the agent's doing
+            reply = handler(text, os.getcwd())
     except Exception as exc:  # never break the agent's session over a bug of ours
         if os.environ.get("YGS_DEBUG"):
             raise

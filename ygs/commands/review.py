@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ygs import config as cfg
 from ygs import diff, git, proc
+from ygs.guard import ledger
 from ygs.guard import plan as planfile
 from ygs.errors import EXIT_ERROR, YgsError
 from ygs.fs import atomic_write
@@ -116,6 +120,7 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         atomic_write(output, data)
         click.echo(f"ygs review: {result.verdict} ({len(result.blocking)} blocking, "
                    f"{len(result.findings)} findings); report written to {output}", err=True)
+    ledger.record(root, _ledger_entry(result))  # never changes the exit code
     sys.exit(result.exit_code)
 
 
@@ -164,6 +169,20 @@ def _live_progress(fmt: str, output: Path | None) -> bool:
     """A live display only for a person at a terminal: stderr is a TTY, and stdout is not a JSON document
     that a program reads."""
     return sys.stderr.isatty() and not (fmt == "json" and output is None)
+
+
+def _ledger_entry(result: Any) -> dict[str, Any]:
+    """The review's decision for the ledger; `evidence_sha256` is over the evidence as canonical JSON
+    (sorted keys, no spaces, UTF-8), so a stored report can be matched to its record."""
+    evidence = json.dumps(result.evidence, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    policy = result.evidence.get("policy")
+    return {
+        "event": "review", "run_id": result.run_id, "verdict": result.verdict,
+        "base": result.base.get("sha"), "head": result.head.get("sha"), "head_ref": result.head.get("ref"),
+        "policy": policy.get("source") if isinstance(policy, dict) else policy,
+        "findings": len(result.findings), "blocking": len(result.blocking),
+        "evidence_sha256": hashlib.sha256(evidence.encode("utf-8", "surrogateescape")).hexdigest(),
+    }
 
 
 def _plan(value: str | None, root: Path) -> tuple[str, ...] | None:

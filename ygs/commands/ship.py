@@ -7,6 +7,7 @@ import click
 from ygs import config as cfg
 from ygs import git
 from ygs.errors import EXIT_FAIL
+from ygs.guard import ledger
 from ygs.output import emit_json
 from ygs.specs import ship as core
 
@@ -29,6 +30,9 @@ def ship(ctx: click.Context, base_ref: str | None, as_json: bool) -> None:
     """
     root = git.toplevel()
     result = core.ship(root, cfg.load(root), base_ref)
+    ledger.record(root, {"event": "ship", "verdict": "pass" if result.ok else "fail",
+                         "base": result.base.get("sha"), "failed": result.failed,
+                         "checks": {check.name: check.status for check in result.checks}})
     if as_json:
         emit_json(result.to_json())
     else:

@@ -155,6 +155,7 @@ def expand(files: tuple[str, ...], reason: str) -> None:
         log_deviation(repo.root, active, text)
         active.expanded.append(record)
         state.save_task(repo.root, active)
+        state.append_ledger(repo.root, {"event": "task_expand", "task": active.key, "files": patterns, "reason": reason})
     click.echo(f"plan of task {active.label} expanded: {', '.join(patterns)}")
 
 

@@ -1,9 +1,10 @@
 """ygs's own working state under `.ygs/state/`: the active task and the append-only ledger.
 
     .ygs/state/task.json      the active task (written atomically; absent: no active task)
-    .ygs/state/ledger.jsonl   one JSON object per line, append-only: task_start, checkpoint, task_done
     .ygs/state/reserved.json  files the PreToolUse hook allowed that are not written yet (see `reserved`)
     .ygs/state/lock           the one inter-process lock every read-modify-write of the state holds
+    .ygs/state/ledger.jsonl   the decision ledger: append-only, hash-chained JSON lines (ygs.guard.ledger)
+    .ygs/state/ledger.lock    the ledger's inter-process lock
     .ygs/state/.gitignore     `*`, so git (and ygs's own change detection) never sees the state
     .ygs/state/no-task-noted  marker: the guard hook already said "no active task" once
 
@@ -196,72 +197,17 @@ def clear_task(root: Path) -> None:
 
 
 def append_ledger(root: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """Append one event (a single write of one line, O_APPEND, under the state lock) and return it.
-    A torn last line (a crash mid-write) is terminated in the same write, so it never merges with this one."""
-    record = {"time": now(), **entry}
-    data = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
-    with locked(root):
-        path = state_dir(root) / LEDGER_FILE
-        if not _ends_with_newline(path):
-            torn = path.read_bytes().count(b"\n") + 1
-            sys.stderr.write(f"ygs: warning: {path} line {torn} is torn (an interrupted write); it was ended "
-                             "there, so the next record stays whole\n")
-            data = b"\n" + data
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(fd, data)
-        finally:
-            os.close(fd)
-    return record
+    """Append one event to the tamper-evident ledger and return the record written (see ygs.guard.ledger)."""
+    from ygs.guard import ledger as _ledger
 
-
-def _ends_with_newline(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            if handle.seek(0, os.SEEK_END) == 0:
-                return True
-            handle.seek(-1, os.SEEK_END)
-            return handle.read(1) == b"\n"
-    except FileNotFoundError:
-        return True
-
-
-_reported: set[tuple[str, int]] = set()  # (ledger, torn line number) already warned about in this process
+    return _ledger.append(root, entry)
 
 
 def ledger(root: Path) -> Iterator[dict[str, Any]]:
-    """Every ledger entry, oldest first. A line that is not a JSON object is skipped; a torn last line (no
-    line end yet) also gets one warning on stderr per process. The next append ends it and says so once."""
-    path = state_dir(root) / LEDGER_FILE
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise YgsError(f"cannot read the ledger: {exc}") from None
-    lines = data.split(b"\n")
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        entry = _parse_line(line)
-        if isinstance(entry, dict):
-            yield entry
-        elif number == len(lines):
-            _warn_torn(path, number)
+    """Every ledger record, oldest first. A torn or foreign line is skipped, never fatal."""
+    from ygs.guard import ledger as _ledger
 
-
-def _parse_line(line: bytes) -> Any:
-    try:
-        return json.loads(line.decode("utf-8"))
-    except ValueError:
-        return None
-
-
-def _warn_torn(path: Path, number: int) -> None:
-    if (str(path), number) in _reported:
-        return
-    _reported.add((str(path), number))
-    sys.stderr.write(f"ygs: warning: {path} line {number} is torn (no line end: an interrupted write); skipped\n")
+    return _ledger.entries(root)
 
 
 # --- reservations: edits the PreToolUse hook allowed that are not on disk yet ------------------------
