@@ -194,7 +194,8 @@ def _mark_secret_scans(unread: list[dict[str, str]], secrets_only: tuple[str, ..
     for entry in unread:
         if entry["path"] not in secrets_only:
             continue
-        why = missed.get(entry["path"]) if result and result.status == "ok" else "the secrets analyzer did not run"
+        ran = result is not None and result.status in ("ok", "skipped")
+        why = missed.get(entry["path"]) if ran else "the secrets analyzer did not run"
         entry["secrets"] = "scanned" if why is None else f"not scanned: {why}"
         if why is not None:
             entry["reason"] += f"; not scanned for secrets ({why})"
