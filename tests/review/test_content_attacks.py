@@ -185,7 +185,7 @@ def test_a_binary_over_large_binary_kb_is_listed_as_not_scanned(repo, run_ygs):
     assert "secret-github-token" not in rules(report, "assets/big.png")
     assert "hygiene-large-binary" in rules(report, "assets/big.png")
     entry = skipped(report)["assets/big.png"]
-    assert entry["secrets"] == "not scanned: binary over large_binary_kb (1 KiB)"
+    assert entry["secrets"] == "not scanned: larger than large_binary_kb = 1 KiB"
     assert "not scanned for secrets" in entry["reason"]
     not_scanned = report["evidence"]["analyzers"]["secrets"]["skipped_paths_not_scanned"]
     assert [e["path"] for e in not_scanned] == ["assets/big.png"]

@@ -253,7 +253,7 @@ def _scan_unread(ctx: ScanContext, result: AnalyzerResult) -> None:
             if ctx.changeset.get(path).binary:
                 data = _read_at_most(chunks, limit_kb * 1024)
                 if data is None:
-                    not_scanned.append({"path": path, "reason": f"binary over large_binary_kb ({limit_kb:,} KiB)"})
+                    not_scanned.append({"path": path, "reason": f"larger than large_binary_kb = {limit_kb:,} KiB"})
                     continue
                 result.findings.extend(binary_findings(path, data))
             else:
