@@ -4,14 +4,21 @@ Three ways to pick the new side: a commit (`head`), the index (`staged`), or the
 untracked-but-not-ignored files (`worktree`). Paths are decoded with surrogateescape, so non-UTF-8
 names survive the round trip to disk. The file list comes from `git diff --raw -z` (exact bytes), the
 hunks from the patch, which git emits in the same order.
+
+Whether a file is text is decided by its content, never by `.gitattributes` (`* -diff`, `*.py binary` would
+otherwise hide a file from every analyzer): a file git shows as "Binary files … differ" whose new side is
+text by content (`is_binary`) is diffed again with `--text`.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -26,6 +33,9 @@ _HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _NULL_SHA = "0" * 40
 SYMLINK_MODE = "120000"
 SUBMODULE_MODE = "160000"
+TEXT_SAMPLE = 8000  # git's own window: a NUL in the first 8,000 bytes makes a file binary
+CHUNK = 1 << 16  # bytes per read when content is streamed
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])  # not \t\n\v\f\r, ESC
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,20 @@ class ChangeSet:
     def lines_deleted(self) -> int:
         return sum(f.lines_deleted for f in self.files)
 
+    def stream(self, paths: list[str] | tuple[str, ...]) -> Iterator[tuple[str, Iterator[bytes]]]:
+        """(path, chunks of its new-side content) for each path in order, in bounded memory whatever the file
+        size: blobs through one `git cat-file --batch`, work-tree files read in chunks. A path's chunks must be
+        used before the next path is asked for; what is left of them is dropped."""
+        with _BlobPipe(self.root) as pipe:
+            for path in paths:
+                change = self._by_path[path]
+                blob = change.new_blob if change.new_blob and change.new_blob != _NULL_SHA else None
+                chunks = pipe.chunks(blob, path) if blob else _file_chunks(self.root / path)
+                try:
+                    yield path, chunks
+                finally:
+                    chunks.close()  # type: ignore[attr-defined]
+
     def materialize(self, dest: Path, paths: list[str] | tuple[str, ...]) -> None:
         """Write the new-side content of `paths` under dest at the same relative paths."""
         from_blobs: list[tuple[str, str]] = []
@@ -146,9 +170,64 @@ def collect(
     if len(sections) != len(entries):
         raise YgsError(f"could not parse git diff output ({len(entries)} files, {len(sections)} patches)")
     files = [_file_change(entry, section, head) for entry, section in zip(entries, sections)]
+    files = _text_by_content(root, selector, context_lines, files)
     if head == WORKTREE and include_untracked:
         files.extend(_untracked(root))
     return ChangeSet(root=root, base=base, head=head, files=tuple(files), context_lines=context_lines)
+
+
+def is_binary(head: bytes) -> bool:
+    """Binary by content, whatever `.gitattributes` declares: git's heuristic (a NUL in the first 8,000 bytes),
+    except that text with a stray NUL is text (reviewed, decoded with replacement; an analyzer that cannot parse
+    it says so). Text here: valid UTF-8 whose control bytes, NULs included, are under a tenth of the sample.
+    PNGs, archives, UTF-16 and other real binaries fail one or the other."""
+    sample = head[:TEXT_SAMPLE]
+    if b"\0" not in sample:
+        return False
+    if (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) * 10 > len(sample):
+        return True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)  # a cut last character is fine
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _text_by_content(root: Path, selector: list[str], context_lines: int,
+                     files: list[FileChange]) -> list[FileChange]:
+    """Files git showed as binary (by attributes, or a NUL on either side) whose new side is text by content,
+    with their hunks from `git diff --text`. Renames among them count as added files (every line reviewed)."""
+    marked = [f for f in files if f.binary and f.status != "deleted" and f.kind == "file"]
+    if not marked:
+        return files
+    changeset = ChangeSet(root=root, base="", head="", files=tuple(marked))
+    text = [path for path, chunks in changeset.stream([f.path for f in marked]) if not is_binary(_head(chunks))]
+    if not text:
+        return files
+    hunks = _text_hunks(root, selector, context_lines, text)
+    return [replace(f, binary=False, hunks=hunks[f.path]) if f.path in hunks else f for f in files]
+
+
+def _head(chunks: Iterator[bytes]) -> bytes:
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if len(head) >= TEXT_SAMPLE:
+            break
+    return head
+
+
+def _text_hunks(root: Path, selector: list[str], context_lines: int, paths: list[str]) -> dict[str, tuple[Hunk, ...]]:
+    common = ["--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--text", "--ignore-submodules=none"]
+    pathspecs = [f":(literal){path}" for path in paths]
+    raw = git.run("diff", "--raw", "-z", "--no-abbrev", *common, *selector, "--", *pathspecs, cwd=root).stdout
+    patch = git.run("diff", "-p", f"--unified={context_lines}", "--src-prefix=a/", "--dst-prefix=b/",
+                    "--no-relative", *common, *selector, "--", *pathspecs, cwd=root).stdout
+    entries, sections = _parse_raw(raw), _split_patch(patch)
+    found = {entry[4]: _parse_hunks(section) for entry, section in zip(entries, sections) if entry[3] != "D"}
+    if len(entries) != len(sections) or set(paths) - set(found):
+        raise YgsError(f"could not parse git diff --text output for {len(paths)} file(s) git calls binary")
+    return found
 
 
 def _parse_raw(raw: bytes) -> list[tuple[str, str, str, str, str, str | None]]:
@@ -233,10 +312,64 @@ def _untracked_file(root: Path, path: str) -> FileChange:
     else:
         mode = "100755" if info.st_mode & 0o111 else "100644"
         data = full.read_bytes()
-    binary = b"\0" in data[:8000]
+    binary = is_binary(data)
     count = 0 if binary else len(data.splitlines())
     hunks = () if binary or count == 0 else (Hunk(0, 0, 1, count, tuple(range(1, count + 1))),)
     return FileChange(path=path, status="added", new_mode=mode, binary=binary, hunks=hunks)
+
+
+def _file_chunks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk
+
+
+class _BlobPipe:
+    """One `git cat-file --batch`, started on first use, that streams blobs one after another."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> _BlobPipe:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.communicate()
+
+    def chunks(self, sha: str, path: str) -> Iterator[bytes]:
+        proc = self._start()
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(f"{sha}\n".encode())
+        proc.stdin.flush()
+        header = proc.stdout.readline().split()
+        if len(header) < 3 or header[1] != b"blob":
+            raise YgsError(f"git object {sha} for {path} is missing")
+        left = int(header[2])
+        try:
+            while left:
+                chunk = proc.stdout.read(min(CHUNK, left))
+                if not chunk:
+                    raise YgsError(f"git cat-file stopped while reading {path}")
+                left -= len(chunk)
+                yield chunk
+        finally:
+            while left:  # the consumer stopped early: drop the rest of this blob
+                dropped = len(proc.stdout.read(min(CHUNK, left)))
+                left = left - dropped if dropped else 0
+            proc.stdout.read(1)  # the newline after the content
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._proc is None:
+            try:
+                self._proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self._root, env=git.git_env(),
+                                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                              stderr=subprocess.DEVNULL)
+            except FileNotFoundError:
+                raise YgsError("git is not installed or not on PATH") from None
+        return self._proc
 
 
 def _cat_blobs(root: Path, wanted: list[tuple[str, str]]):

@@ -1,11 +1,15 @@
 """Every git call goes through here.
 
-ygs runs inside git hooks and agent hooks, where GIT_DIR / GIT_INDEX_FILE leak in and make git act on
-the wrong repository; `no_git_env` scrubs them (the same trap pre-commit documents).
+ygs runs inside git hooks and agent hooks, where GIT_DIR / GIT_WORK_TREE … leak in and make git act on the
+wrong repository; `no_git_env` scrubs them (the same trap pre-commit documents). One is kept for ygs's own git
+calls: GIT_INDEX_FILE. Inside a pre-commit hook it names the index being committed (`commit -a`,
+`commit <path>`, `commit --only`, `commit --amend`: a lock file or `next-index-*.lock`, not `.git/index`), and
+a gate that read `.git/index` instead would judge something other than the commit.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 from pathlib import Path
@@ -38,6 +42,29 @@ def no_git_env(env: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
+def git_env() -> dict[str, str]:
+    """The environment of ygs's own git calls: `no_git_env`, plus GIT_INDEX_FILE (absolute) when it is set.
+
+    Outside hooks GIT_INDEX_FILE is normally unset, and nothing changes. Child processes that are not ygs's git
+    calls (the project's tests, analyzers) get `no_git_env()` and never see it.
+    """
+    clean = no_git_env()
+    index = os.environ.get("GIT_INDEX_FILE")
+    if index:
+        clean["GIT_INDEX_FILE"] = index if os.path.isabs(index) else _absolute_index(index, os.getcwd())
+    return clean
+
+
+@functools.lru_cache(maxsize=8)
+def _absolute_index(index: str, cwd: str) -> str:
+    """git reads a relative GIT_INDEX_FILE from the top level of the work tree (where it runs hooks), not from
+    the current directory: let git resolve it (`--git-path index` prints it relative to cwd)."""
+    proc = subprocess.run(["git", "rev-parse", "--git-path", "index"], cwd=cwd, capture_output=True,
+                          env={**no_git_env(), "GIT_INDEX_FILE": index})
+    resolved = os.fsdecode(proc.stdout).strip()
+    return os.path.abspath(os.path.join(cwd, resolved if proc.returncode == 0 and resolved else index))
+
+
 def run(
     *args: str,
     cwd: str | os.PathLike[str],
@@ -56,7 +83,7 @@ def run(
             cwd=cwd,
             input=input,
             capture_output=True,
-            env=env if env is not None else no_git_env(),
+            env=env if env is not None else git_env(),
         )
     except FileNotFoundError:
         raise YgsError("git is not installed or not on PATH") from None

@@ -201,3 +201,44 @@ def test_upgrade_keeps_the_hooks_record(repo, run_ygs):
     assert commands(settings(repo), "Stop") == ["ygs guard stop"]
     assert run_ygs("uninstall").exit_code == 0
     assert not (repo.path / ".ygs/manifest.json").exists() and not hook_path(repo).exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="shell hook")
+@pytest.mark.parametrize("commit", [["commit", "-a", "-m", "all"], ["commit", "-m", "some", "--", "x.py", "y.py"],
+                                    ["commit", "--amend", "-a", "-m", "amend"]])
+def test_real_git_commit_forms_with_their_own_index_are_guarded(repo, run_ygs, commit):
+    """`commit -a`, `commit <path>`, `commit --amend` commit an index of their own (GIT_INDEX_FILE): the guard
+    reads it and still says STOP, never "guard skipped"."""
+    if not (Path(sys.executable).parent / "ygs").exists():
+        pytest.skip("ygs console script not installed next to the interpreter")
+    for name in ("a.py", "x.py", "y.py", "z.py"):
+        repo.write(name, "seed\n")
+    repo.commit("seed")
+    assert run_ygs("install", "--git-hooks").exit_code == 0
+    assert run_ygs("task", "start", "--plan", "a.py").exit_code == 0
+    for name in ("a.py", "x.py", "y.py", "z.py"):
+        repo.write(name, "changed\n")  # in the work tree only: .git/index is untouched
+    venv_bin = Path(sys.executable).parent
+    env = {**no_git_env(), "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
+    blocked = subprocess.run(["git", *commit], cwd=repo.path, env=env, capture_output=True, text=True)
+    assert blocked.returncode != 0, blocked.stdout + blocked.stderr
+    assert "STOP" in blocked.stderr and "commit blocked" in blocked.stderr and "guard skipped" not in blocked.stderr
+    assert repo.git("rev-list", "--count", "HEAD") == "1"
+
+
+def test_git_env_keeps_the_index_being_committed_and_scrubs_the_rest(repo, monkeypatch):
+    from ygs import git
+    from ygs.guard import snapshot
+
+    (repo.path / "sub").mkdir()
+    monkeypatch.chdir(repo.path / "sub")
+    monkeypatch.delenv("GIT_INDEX_FILE", raising=False)
+    assert "GIT_INDEX_FILE" not in git.git_env()  # outside hooks: nothing changes
+    monkeypatch.setenv("GIT_DIR", "/nowhere")
+    monkeypatch.setenv("GIT_WORK_TREE", "/nowhere")
+    monkeypatch.setenv("GIT_INDEX_FILE", ".git/next-index-42.lock")  # relative: to the top level, as git reads it
+    env = git.git_env()
+    assert env["GIT_INDEX_FILE"] == str(repo.path / ".git/next-index-42.lock")
+    assert "GIT_DIR" not in env and "GIT_WORK_TREE" not in env
+    assert snapshot.locate(".").index == repo.path / ".git/next-index-42.lock"
+    assert "GIT_INDEX_FILE" not in no_git_env()  # the project's tests never see it

@@ -80,13 +80,14 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
         tree = Path(tmp)
         changeset.materialize(tree, scannable)
         scannable, too_large = _drop_oversized(tree, scannable, config.review.max_file_lines)
+        unread = skipped + too_large
         ctx = ScanContext(tree=tree, files=tuple(scannable), config=config, gates_dir=data_dir("gates"),
-                          changeset=changeset, plan=plan)
+                          changeset=changeset, plan=plan, secrets_only=_secrets_only(changeset, unread))
         results = run_analyzers(ctx, config.review.analyzers)
         if not no_llm:
             results.append(_llm_pass(ctx, results, use_cache))
         kept, suppressed = findings.build(ctx, results, rules, line_filter)
-    return Scan(scannable, skipped + too_large, results, kept, suppressed)
+    return Scan(scannable, _mark_secret_scans(unread, ctx.secrets_only, results), results, kept, suppressed)
 
 
 def _notices(results: list[AnalyzerResult]) -> list[str]:
@@ -184,6 +185,29 @@ def _skip_reason(change: diff.FileChange, config: Config) -> str:
     if change.binary:
         return "binary"
     return ""
+
+
+def _secrets_only(changeset: diff.ChangeSet, unread: list[dict[str, str]]) -> tuple[str, ...]:
+    """Skipped paths the secrets detector still reads: every regular file (a token in package-lock.json, in a
+    file over max_file_lines or inside a binary blocks like any other); symlinks and submodules hold none."""
+    return tuple(s["path"] for s in unread if changeset.get(s["path"]).kind == "file")  # type: ignore[union-attr]
+
+
+def _mark_secret_scans(unread: list[dict[str, str]], secrets_only: tuple[str, ...],
+                       results: list[AnalyzerResult]) -> list[dict[str, str]]:
+    """Each skipped file's entry says whether the secrets detector scanned it; the reason says when it did not."""
+    result = next((r for r in results if r.name == "secrets"), None)
+    missed = {} if result is None else {**dict(result.unparsed), **{
+        e["path"]: e["reason"] for e in result.extra.get("skipped_paths_not_scanned", [])}}
+    for entry in unread:
+        if entry["path"] not in secrets_only:
+            continue
+        ran = result is not None and result.status in ("ok", "skipped")
+        why = missed.get(entry["path"]) if ran else "the secrets analyzer did not run"
+        entry["secrets"] = "scanned" if why is None else f"not scanned: {why}"
+        if why is not None:
+            entry["reason"] += f"; not scanned for secrets ({why})"
+    return unread
 
 
 def _drop_oversized(tree: Path, files: list[str], limit: int) -> tuple[list[str], list[dict[str, str]]]:

@@ -158,6 +158,9 @@ class ScanContext:
     gates_dir: Path
     changeset: Any  # ygs.diff.ChangeSet; typed loosely to keep this module import-light
     plan: tuple[str, ...] | None = None  # planned files/globs (`--plan`), for the scope analyzer
+    # changed files no analyzer reads (vendored, generated, excluded, too large, binary): only the secrets detector
+    # scans them, streamed from the change set (`changeset.stream`), never from `tree`
+    secrets_only: tuple[str, ...] = ()
 
     def lines_of(self, path: str) -> list[str]:
         """Lines as git counts them: split on \\n only (str.splitlines also splits on form feeds …)."""

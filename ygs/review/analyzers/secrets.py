@@ -11,6 +11,11 @@ Three families of detectors run over the new-side text of every scanned file:
 Hits in test and example files become `secret-in-test-file` (advisory); placeholders and values vendors publish
 as documentation examples are dropped. Every finding carries the secret in `redact`; a message shows at most the
 vendor prefix (`AKIA…`). See docs/review-secrets-hygiene.md.
+
+The files no other analyzer reads (`ctx.secrets_only`: vendored, generated, excluded, too large, binary) are
+scanned too, streamed from the change set in bounded memory: text in steps with overlapping context, binaries up
+to `large_binary_kb` through their printable strings (as `strings` shows them); larger binaries are listed in
+the evidence as not scanned.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import itertools
 import json
 import math
 import re
@@ -28,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ygs import __version__
+from ygs.errors import YgsError
 from ygs.review.analyzers.text import MAX_LINE, Tokens, lexer_for, line_start, long_line, scan_files
 from ygs.review.languages import is_test_path, language_of
 from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
@@ -172,23 +179,33 @@ def applies_to(path: str) -> bool:
 def run(ctx: ScanContext) -> AnalyzerResult:
     result = AnalyzerResult(name=NAME, version=__version__, rules_run=len(RULE_IDS))
     scan_files(ctx, result, scan_text)
+    if ctx.secrets_only:
+        _scan_unread(ctx, result)
     return result
 
 
 def scan_text(path: str, text: str) -> list[RawFinding]:
     """Every credential in one file's text, on new-side line numbers (1-based, `\\n`-separated like git's)."""
+    return _findings(path, text, _hits(path, text))
+
+
+def _hits(path: str, text: str) -> list[_Hit]:
     primary = [*_token_hits(text), *_private_key_hits(text)]
-    hits = [hit for hit in primary + _outside(primary, _context_hits(path, text)) if not hit.muted]
+    return [hit for hit in primary + _outside(primary, _context_hits(path, text)) if not hit.muted]
+
+
+def _findings(path: str, text: str, hits: list[_Hit], lines_before: int = 0) -> list[RawFinding]:
+    """Findings for hits in `text`, which starts after `lines_before` newlines of the file."""
     if not hits:
         return []
     newlines = [match.start() for match in re.finditer("\n", text)]
     context = _TEST_CONTEXT if _test_or_example(path) else ""
-    return [_finding(path, hit, newlines, context) for hit in hits]
+    return [_finding(path, hit, newlines, context, lines_before) for hit in hits]
 
 
-def _finding(path: str, hit: _Hit, newlines: list[int], context: str) -> RawFinding:
-    line = bisect.bisect_left(newlines, hit.start) + 1
-    last = bisect.bisect_left(newlines, hit.last) + 1 if hit.last is not None else line
+def _finding(path: str, hit: _Hit, newlines: list[int], context: str, lines_before: int = 0) -> RawFinding:
+    line = lines_before + bisect.bisect_left(newlines, hit.start) + 1
+    last = lines_before + bisect.bisect_left(newlines, hit.last) + 1 if hit.last is not None else line
     return RawFinding(
         rule_id=TEST_RULE if context else f"secret-{hit.kind}",
         path=path,
@@ -216,6 +233,96 @@ def _outside(primary: list[_Hit], secondary: Iterator[_Hit]) -> list[_Hit]:
 def _test_or_example(path: str) -> bool:
     parts = PurePosixPath(path).name.lower().split(".")
     return is_test_path(path) or bool(set(parts[1:]) & _EXAMPLE_SUFFIXES)
+
+
+# --- files no other analyzer reads ---------------------------------------------------------------------------
+
+_STEP = 1 << 20  # bytes of a large text file scanned per step
+_OVERLAP = 1 << 15  # bytes of context either side of a step: more than a private key block (_PEM_WINDOW)
+_ASCII_RUN = re.compile(rb"[\x20-\x7e\t]{8,}")  # what `strings` shows: 8+ printable characters in a row
+_UTF16_RUN = re.compile(rb"(?:[\x20-\x7e\t]\x00){8,}")  # the same in UTF-16LE (`strings -el`)
+
+
+def _scan_unread(ctx: ScanContext, result: AnalyzerResult) -> None:
+    """Secrets in the changed files the other analyzers skip; the evidence lists which were scanned."""
+    limit_kb = ctx.config.review.large_binary_kb
+    scanned: list[str] = []
+    not_scanned: list[dict[str, str]] = []
+    for path, chunks in ctx.changeset.stream(ctx.secrets_only):
+        try:
+            if ctx.changeset.get(path).binary:
+                data = _read_at_most(chunks, limit_kb * 1024)
+                if data is None:
+                    not_scanned.append({"path": path, "reason": f"larger than large_binary_kb = {limit_kb:,} KiB"})
+                    continue
+                result.findings.extend(binary_findings(path, data))
+            else:
+                result.findings.extend(stream_findings(path, chunks))
+        except (OSError, YgsError) as exc:
+            result.unparsed.append((path, f"unreadable: {getattr(exc, 'strerror', None) or exc}"))
+            continue
+        scanned.append(path)
+    result.files_applicable += len(ctx.secrets_only) - len(not_scanned)
+    result.files_scanned += len(scanned)
+    result.extra["skipped_paths_scanned"] = scanned
+    result.extra["skipped_paths_not_scanned"] = not_scanned
+
+
+def _read_at_most(chunks: Iterator[bytes], limit: int) -> bytes | None:
+    data = bytearray()
+    for chunk in chunks:
+        data += chunk
+        if len(data) > limit:
+            return None
+    return bytes(data)
+
+
+def stream_findings(path: str, chunks: Iterator[bytes]) -> list[RawFinding]:
+    """scan_text over a text file of any size in bounded memory: steps of _STEP bytes, each scanned with up to
+    _OVERLAP bytes of context either side; a hit belongs to the step it starts in."""
+    out: list[RawFinding] = []
+    lines = 0  # newlines before the current step
+    for before, step, after in _steps(chunks):
+        head, body = before.decode("utf-8", "replace"), step.decode("utf-8", "replace")
+        text = head + body + after.decode("utf-8", "replace")
+        own = range(len(head), len(head) + len(body))
+        hits = [hit for hit in _hits(path, text) if hit.start in own]
+        out.extend(_findings(path, text, hits, lines - before.count(b"\n")))
+        lines += step.count(b"\n")
+    return out
+
+
+def _steps(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """(context before, step, context after): the steps tile the stream."""
+    buffer = bytearray()
+    before = b""
+    for chunk in chunks:
+        buffer += chunk
+        while len(buffer) >= _STEP + _OVERLAP:
+            step = bytes(buffer[:_STEP])
+            del buffer[:_STEP]
+            yield before, step, bytes(buffer[:_OVERLAP])
+            before = step[-_OVERLAP:]
+    yield before, bytes(buffer), b""
+
+
+def binary_findings(path: str, data: bytes) -> list[RawFinding]:
+    """Secrets in a binary's printable strings (ASCII and UTF-16LE runs of 8+ characters). Lines mean nothing
+    in a binary: each finding is about the whole file and names the byte offset."""
+    runs = [(m.start(), 1, m.group().decode("ascii")) for m in _ASCII_RUN.finditer(data)]
+    runs += [(m.start(), 2, m.group()[::2].decode("ascii")) for m in _UTF16_RUN.finditer(data)]
+    text = "\n".join(run for _, _, run in runs)
+    starts = list(itertools.accumulate((len(run) + 1 for _, _, run in runs[:-1]), initial=0))
+    context = _TEST_CONTEXT if _test_or_example(path) else ""
+    out = []
+    for hit in _hits(path, text):
+        index = bisect.bisect_right(starts, hit.start) - 1
+        offset, width, _ = runs[index]
+        where = offset + (hit.start - starts[index]) * width
+        out.append(RawFinding(rule_id=TEST_RULE if context else f"secret-{hit.kind}", path=path, line=1,
+                              message=f"{hit.label} in binary content (byte {where:,}){context}", source=NAME,
+                              redact=hit.redact, whole_file=True))
+    return out
 
 
 # --- tokens ---------------------------------------------------------------------------------------------------
