@@ -46,7 +46,7 @@ ATTACKS = [
     ("pyproject.toml", '[tool.ygs]\nreview.analyzers = ["secrets", "hygiene"]\nreview.fail_level = "never"\n', 3,
      'review.fail_level: "MUST" → "never"'),
     (".ygs/config.toml", '[review]\nfail_level = "never"\n', 2, 'review.fail_level: "MUST" → "never"'),
-    (".ygs/config.toml", '[review]\nanalyzers = ["size"]\n', 2, 'review.analyzers: ["secrets", "hygiene"] → ["size"]'),
+    (".ygs/config.toml", '[review]\nanalyzers = ["size"]\n', 2, 'review.analyzers: ["secrets", "hygiene"] → ["size"'),
     (".ygs/config.toml", "[llm]\nenabled = false\n", 2, "llm.enabled: unset → false"),
 ]
 
