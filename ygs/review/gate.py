@@ -32,19 +32,9 @@ class Selection:
     head_mode: str  # a commit sha, diff.INDEX or diff.WORKTREE
 
 
-def review(
-    root: Path,
-    config: Config | None = None,
-    *,
-    base_ref: str | None = None,
-    head: str = "HEAD",
-    policy: str = trust.BASE,
-    fail_level: str | None = None,
-    filter: str | None = None,
-    plan: tuple[str, ...] | None = None,
-    no_llm: bool = False,
-    use_cache: bool = True,
-) -> ReviewResult:
+def review(root: Path, config: Config | None = None, *, base_ref: str | None = None, head: str = "HEAD",
+           policy: str = trust.BASE, fail_level: str | None = None, filter: str | None = None,
+           plan: tuple[str, ...] | None = None, no_llm: bool = False, use_cache: bool = True) -> ReviewResult:
     """Review the change from base to head (a ref, diff.INDEX or diff.WORKTREE) and compute the verdict.
 
     config None: the policy is the trusted side's (`policy` = base) or the head's (`policy` = head), see
@@ -53,33 +43,20 @@ def review(
     """
     started = time.monotonic()
     selection = select(root, base_ref, head)
-    if config is None:
-        resolved = trust.resolve(root, selection.base_sha, selection.head_mode, policy)
-    else:
-        resolved = trust.given(config)
+    resolved = trust.given(config) if config else trust.resolve(root, selection.base_sha, selection.head_mode, policy)
     config = resolved.config
     fail_level = _check_choice("fail level", fail_level or config.review.fail_level, FAIL_LEVELS)
     filter = _check_choice("filter", filter or config.review.filter, FILTERS)
     changeset = diff.collect(root, selection.base_sha, selection.head_mode, include_untracked=True)
-    attributes = trust.attribute_changes(changeset)
-    scan = _scan(changeset, config, filter, plan, no_llm, use_cache,
-                 PolicyChanges([*resolved.changes, *attributes], resolved.mode))
+    resolved = resolved.adding(trust.attribute_changes(changeset))
+    scan = _scan(changeset, config, filter, plan, no_llm, use_cache, resolved)
     result = ReviewResult(verdict="pass", base=selection.base, head=selection.head, run_id=_run_id(),
                           fail_level=fail_level, filter=filter, findings=scan.findings, config=config)
     result.errors = coverage_errors(config, scan) + analyzer_errors(scan.results)
     result.notices = resolved.notices() + _notices(scan.results)
-    result.evidence = evidence(changeset, scan, time.monotonic() - started)
-    result.evidence["policy"] = resolved.evidence(attributes)
+    result.evidence = {**evidence(changeset, scan, time.monotonic() - started), "policy": resolved.evidence()}
     result.verdict = "error" if result.errors else "fail" if result.blocking else "pass"
     return result
-
-
-@dataclass(frozen=True)
-class PolicyChanges:
-    """What the change does to the gate's own policy, and which policy is in effect (trust.BASE / HEAD)."""
-
-    changes: list[trust.Change]
-    mode: str
 
 
 @dataclass
@@ -95,7 +72,7 @@ class Scan:
 
 
 def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tuple[str, ...] | None,
-          no_llm: bool, use_cache: bool, gate_policy: PolicyChanges) -> Scan:
+          no_llm: bool, use_cache: bool, resolved: trust.Resolved) -> Scan:
     rules = policy.load(data_dir("gates"), config.review.severity)
     scannable, skipped = partition(changeset, config)
     with tempfile.TemporaryDirectory(prefix="ygs-review-") as tmp:
@@ -108,8 +85,7 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
         if not no_llm:
             results.append(_llm_pass(ctx, results, use_cache))
         kept, suppressed = findings.build(ctx, results, rules, line_filter)
-    kept = findings.ordered(kept + trust.findings(gate_policy.changes, gate_policy.mode, rules,
-                                                  findings.secrets(results)))
+    kept = findings.ordered(kept + resolved.findings(rules, findings.secrets(results)))
     reviewed = [path for path in scannable if _readers(path, results)]
     uncovered = [path for path in scannable if not _covering(path, config.review.analyzers)]
     return Scan(reviewed, uncovered, skipped + too_large, results, kept, suppressed)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,6 +25,7 @@ from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.resources import data_dir
 from ygs.review import analyzers, policy
+from ygs.review.findings import redact
 from ygs.review.model import FAIL_LEVELS, FILTERS, Finding, Severity, fingerprint
 
 RULE = "gate-policy-changed"
@@ -151,7 +152,28 @@ class Resolved:
         return [f"policy taken from the change under review (--policy head: {self.head.source}), "
                 f"not from the trusted side ({self.trusted.source})"]
 
-    def evidence(self, attributes: list[Change]) -> dict[str, Any]:
+    def findings(self, rules: policy.Policy, secrets: list[str]) -> list[Finding]:
+        """One `gate-policy-changed` finding per change: MUST when it loosens the policy in effect. They count
+        whatever the line filter and cannot be suppressed: a change must not silence the report on itself."""
+        rule = rules.rules.get(RULE)
+        suffix = " — accepted by --policy head" if self.mode == HEAD else ""
+        out = []
+        for index, change in enumerate(self.changes):
+            severity = Severity.MUST if change.loosens and self.mode != HEAD else Severity.MAY
+            out.append(Finding(
+                rule_id=RULE, severity=severity, pass_=1 if severity is Severity.MUST else 2,
+                category=rule.category if rule else "review", cwe=None, path=change.path, line=change.line,
+                end_line=change.line, message=redact(f"policy change: {change.text}{suffix}", secrets),
+                fix=rule.fix if rule else "", sources=("ygs",),
+                fingerprint=fingerprint(RULE, change.path, change.text, index), rule_ids=(RULE,),
+                snippet=redact(change.snippet, secrets)[:200]))
+        return out
+
+    def adding(self, changes: list[Change]) -> Resolved:
+        """These changes too (the .gitattributes lines, known once the change set is read)."""
+        return replace(self, changes=(*self.changes, *changes))
+
+    def evidence(self) -> dict[str, Any]:
         data = cfg.to_dict(self.config)
         return {
             "mode": self.mode,
@@ -160,7 +182,7 @@ class Resolved:
             "files": list(self.effective.files),
             "trusted": self.trusted.source,
             "effective": {table: data[table] for table in TABLES},
-            "changes": [c.to_json() for c in (*self.changes, *attributes)],
+            "changes": [c.to_json() for c in self.changes],
         }
 
 
@@ -358,23 +380,3 @@ def _new_text(changeset: diff.ChangeSet, change: diff.FileChange) -> str:
     else:
         data = (changeset.root / change.path).read_bytes()
     return data.decode("utf-8", "replace")
-
-
-def findings(changes: list[Change], mode: str, rules: policy.Policy, secrets: list[str]) -> list[Finding]:
-    """One `gate-policy-changed` finding per change. They count whatever the line filter and cannot be
-    suppressed: the change must not be able to silence the report on itself."""
-    from ygs.review.findings import redact
-
-    rule = rules.rules.get(RULE)
-    out = []
-    for index, change in enumerate(changes):
-        severity = Severity.MUST if change.loosens and mode != HEAD else Severity.MAY
-        suffix = " — accepted by --policy head" if mode == HEAD else ""
-        out.append(Finding(
-            rule_id=RULE, severity=severity, pass_=1 if severity is Severity.MUST else 2,
-            category=rule.category if rule else "review", cwe=None, path=change.path, line=change.line,
-            end_line=change.line, message=redact(f"policy change: {change.text}{suffix}", secrets),
-            fix=rule.fix if rule else "", sources=("ygs",), fingerprint=fingerprint(RULE, change.path, change.text,
-                                                                                   index),
-            rule_ids=(RULE,), snippet=redact(change.snippet, secrets)[:200]))
-    return out
