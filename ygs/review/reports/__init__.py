@@ -30,4 +30,6 @@ def policy_line(result: ReviewResult) -> str:
     policy = result.evidence.get("policy")
     if not policy:
         return ""
-    return f"policy: {policy['source']} ({', '.join(policy.get('files', [])) or 'no ygs config: defaults'})"
+    if policy["source"].startswith("defaults"):
+        return f"policy: {policy['source']}"
+    return f"policy: {policy['source']} ({', '.join(policy.get('files', [])) or 'no ygs config: the defaults'})"
