@@ -101,8 +101,10 @@ def test_a_clean_change_passes_without_a_policy_finding(project, run_ygs):
     policy = report["evidence"]["policy"]
     assert policy["files"] == ["pyproject.toml"] and policy["changes"] == []
     assert report["evidence"]["totals"]["files_reviewed"] == 1
-    text = run_ygs("review", "--no-llm")
-    assert text.exit_code == 0 and f"policy: base {report['base']['sha'][:12]} (pyproject.toml)" in text.stdout
+    line = f"policy: base {report['base']['sha'][:12]} (pyproject.toml)"
+    for fmt in ("text", "markdown", "github", "sarif"):
+        out = run_ygs("review", "--no-llm", "--format", fmt)
+        assert out.exit_code == 0 and line in out.stdout, fmt
 
 
 def test_a_change_that_only_tightens_passes_with_a_notice(project, run_ygs):
