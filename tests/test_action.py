@@ -15,7 +15,7 @@ import yaml
 from ygs.git import no_git_env
 
 ROOT = Path(__file__).resolve().parents[1]
-ACTION_INPUTS = {"fail-level", "base", "llm", "anthropic-api-key", "sarif-file", "python-version", "github-token"}
+ACTION_INPUTS = {"fail-level", "base", "policy", "llm", "anthropic-api-key", "sarif-file", "python-version", "github-token"}
 
 
 def load(rel: str) -> Any:
@@ -79,13 +79,20 @@ def test_review_script_on_a_pull_request_publishes_and_writes_sarif(action, tmp_
     code, args, output = run_review_script(action, tmp_path, YGS_PULL_REQUEST="7", YGS_BASE="abc123",
                                            YGS_SARIF="out dir/ygs.sarif", FAKE_EXIT="1")
     assert code == 1 and output == "exit-code=1\n"
-    assert args == ["review", "--fail-level", "MUST", "--base", "abc123", "--no-llm", "--publish", "github",
-                    "--format", "sarif", "--output", "out dir/ygs.sarif"]
+    assert args == ["review", "--fail-level", "MUST", "--policy", "base", "--base", "abc123", "--no-llm",
+                    "--publish", "github", "--format", "sarif", "--output", "out dir/ygs.sarif"]
 
 
 def test_review_script_outside_a_pull_request_makes_no_api_calls(action, tmp_path):
     code, args, _ = run_review_script(action, tmp_path, YGS_LLM="on")
-    assert code == 0 and args == ["review", "--fail-level", "MUST", "--format", "github"]
+    assert code == 0 and args == ["review", "--fail-level", "MUST", "--policy", "base", "--format", "github"]
+
+
+def test_review_script_passes_the_policy_input_through(action, tmp_path):
+    assert action["inputs"]["policy"]["default"] == "base"
+    assert review_step(action)["env"]["YGS_POLICY"] == "${{ inputs.policy }}"
+    code, args, _ = run_review_script(action, tmp_path, YGS_POLICY="head")
+    assert code == 0 and args[3:5] == ["--policy", "head"]
 
 
 def test_review_script_refuses_a_shallow_checkout(action, tmp_path):

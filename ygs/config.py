@@ -159,37 +159,85 @@ class Config:
 
 
 _NOT_KEYS = {"root", "sources"}
+FILES = ("pyproject.toml", ".ygs/config.toml")  # where a project's config lives; the later one wins
+# Lower bounds: below them the gate would skip or abandon what it should review.
+MINIMUMS = {"tool.ygs.review.max_file_lines": 1000, "tool.ygs.review.analyzer_timeout_s": 10}
 
 
 def load(root: str | Path | None) -> Config:
-    """The config for the project at root (None: defaults only)."""
+    """The config for the project at root, from its work tree (None: defaults only)."""
     if root is None:
         return Config()
+    return from_texts(Path(root), texts_at(root, None), None)
+
+
+def load_at(root: str | Path, rev: str) -> Config:
+    """The config as committed at rev (a commit sha; "" = the index), read from git, never the work tree."""
+    return from_texts(Path(root), texts_at(root, rev), rev)
+
+
+def texts_at(root: str | Path, rev: str | None) -> dict[str, str]:
+    """The config files' texts (name in FILES -> text) at rev: a commit sha, "" = the index, None = the work tree."""
     root = Path(root)
+    if rev is None:
+        raw = {name: _read_bytes(root / name) for name in FILES if (root / name).is_file()}
+    else:
+        from ygs import git
+
+        raw = git.show_files(root, rev, FILES)
+    return {name: _decode(data, _label(root, name, rev)) for name, data in raw.items()}
+
+
+def _label(root: Path, name: str, rev: str | None) -> str:
+    if rev is None:
+        return str(root / name)
+    return f"{name} at {rev[:12]}" if rev else f"{name} in the index"
+
+
+def from_texts(root: Path, texts: dict[str, str], rev: str | None) -> Config:
+    """Parse the config files' texts (see texts_at); rev only names the files in error messages."""
     merged: dict[str, Any] = {}
     sources: list[str] = []
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("ygs")
-        if table is not None:
-            _deep_merge(merged, table)
-            sources.append(str(pyproject))
-    own = root / ".ygs" / "config.toml"
-    if own.is_file():
-        _deep_merge(merged, _read_toml(own))
-        sources.append(str(own))
+    for name, table in tables(root, texts, rev):
+        _deep_merge(merged, table)
+        sources.append(_label(root, name, rev))
     origin = " + ".join(sources) or "defaults"
     values = _build(Config, merged, "tool.ygs", origin)
     return dataclasses.replace(values, root=root, sources=tuple(sources))
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def tables(root: Path, texts: dict[str, str], rev: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, its ygs table) for each file that has one, in merge order."""
+    out = []
+    for name in FILES:
+        if name not in texts:
+            continue
+        data = _parse_toml(texts[name], _label(root, name, rev))
+        table = data.get("tool", {}).get("ygs") if name == "pyproject.toml" else data
+        if table is not None:
+            out.append((name, table))
+    return out
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        return path.read_bytes()
+    except OSError as exc:
         raise YgsError(f"cannot read {path}: {exc}") from None
+
+
+def _decode(data: bytes, origin: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YgsError(f"cannot read {origin}: {exc}") from None
+
+
+def _parse_toml(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise YgsError(f"{path}: invalid TOML: {exc}") from None
+        raise YgsError(f"{origin}: invalid TOML: {exc}") from None
 
 
 def _deep_merge(into: dict[str, Any], new: dict[str, Any]) -> None:
@@ -208,7 +256,15 @@ def _build(cls: type, data: Any, where: str, origin: str) -> Any:
     unknown = sorted(set(data) - fields)
     if unknown:
         raise YgsError(f"{origin}: unknown key {where}.{unknown[0]} (known: {', '.join(sorted(fields))})")
-    return cls(**{k: _coerce(hints[k], v, f"{where}.{k}", origin) for k, v in data.items()})
+    return cls(**{k: _bounded(_coerce(hints[k], v, f"{where}.{k}", origin), f"{where}.{k}", origin)
+                  for k, v in data.items()})
+
+
+def _bounded(value: Any, where: str, origin: str) -> Any:
+    minimum = MINIMUMS.get(where)
+    if minimum is not None and value < minimum:
+        raise YgsError(f"{origin}: {where} = {value!r} is below the minimum {minimum}")
+    return value
 
 
 def _coerce(hint: Any, value: Any, where: str, origin: str) -> Any:

@@ -63,6 +63,10 @@ class _Review(click.Command):
                    "files, or everywhere.")
 @click.option("--plan", metavar="TASK_OR_LIST",
               help="A task file or a comma-separated list of planned paths/globs: unplanned files are reported.")
+@click.option("--policy", "policy", type=click.Choice(["base", "head"]), default="base", show_default=True,
+              help="Where the review policy ([tool.ygs.review], [tool.ygs.llm] …) comes from: the trusted side "
+                   "(the base commit; HEAD for --staged/--worktree), or the change under review itself "
+                   "(head: a maintainer's override, printed in every output).")
 @click.option("--no-llm", is_flag=True, help="Deterministic analyzers only, even when ANTHROPIC_API_KEY is set.")
 @click.option("--no-cache", is_flag=True, help="Do not reuse cached LLM results (.ygs/cache/).")
 @click.option("--publish", type=click.Choice(["github"]), default=None,
@@ -70,12 +74,16 @@ class _Review(click.Command):
                    "comments, check run. Does not change the verdict or the exit code.")
 def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: bool, fmt: str,
            output: Path | None, fail_level: str | None, line_filter: str | None, plan: str | None,
-           no_llm: bool, no_cache: bool, publish: str | None) -> None:
+           policy: str, no_llm: bool, no_cache: bool, publish: str | None) -> None:
     """Review a diff: Pass 1 findings block the merge, Pass 2 findings advise.
 
     Runs semgrep (ygs's own rules), bandit, a secrets detector, hygiene checks, size/scope and function
     length on the changed files, and keeps findings on the lines the change added. Every report carries
     the evidence of what was run and scanned.
+
+    The policy ([tool.ygs.review], [tool.ygs.llm], …) is read from the base commit (HEAD for --staged
+    and --worktree), never from the change under review: a change to it is reported as
+    gate-policy-changed (MUST when it loosens the gate).
 
     \b
     Examples:
@@ -83,10 +91,12 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
       ygs review --base origin/main --format sarif -o ygs.sarif
       ygs review --staged --fail-level SHOULD  # before committing
       ygs review --worktree --format json      # for agents
+      ygs review --policy head                 # judge a policy change by its own policy (maintainers)
 
     \b
     Exit codes: 0 pass, 1 blocked (a finding at or above the fail level),
-    2 error (bad arguments, not a git repo, bad ref, an analyzer that failed).
+    2 error (bad arguments, not a git repo, bad ref, an invalid config, an analyzer
+    that failed, no analyzer that reads a changed file).
     """
     from ygs.review import gate, progress, reports
 
@@ -94,14 +104,13 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         raise YgsError("use only one of --head, --staged, --worktree")
     head = diff.INDEX if staged else diff.WORKTREE if worktree else head_ref or "HEAD"
     root = git.toplevel(".")
-    config = cfg.load(root)
     if publish == "github":
         from ygs import github
 
         github.check_environment()  # a workflow that cannot publish fails before the analyzers run
     try:
         with proc.signals_raise(), progress.shown(live=_live_progress(fmt, output)):
-            result = gate.review(root, config, base_ref=base_ref, head=head, fail_level=fail_level,
+            result = gate.review(root, base_ref=base_ref, head=head, policy=policy, fail_level=fail_level,
                                  filter=line_filter, plan=_plan(plan, root), no_llm=no_llm, use_cache=not no_cache)
     except proc.Interrupted as exc:
         stopped = f": stopped {', '.join(exc.stopped)}" if exc.stopped else ""
@@ -111,7 +120,7 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         click.echo(f"ygs review: {message}", err=True)
         sys.exit(exc.exit_code)
     if publish == "github":
-        github.publish(result, config, root, annotate=fmt != "github")
+        github.publish(result, result.config or cfg.Config(root=root), root, annotate=fmt != "github")
     # Non-UTF-8 paths are held as surrogate escapes: write their original bytes back, as git does.
     data = reports.renderer(fmt)(result).encode("utf-8", "surrogateescape")
     if output is None:

@@ -44,8 +44,18 @@ def build(
     groups = _dedupe(selected, rules)
     kept, suppressed, unexplained = _suppress(groups, text)
     kept += _dedupe(unexplained, rules)
-    secrets = sorted({value for raw in raws for value in raw.redact if value}, key=len, reverse=True)
-    return _finalize(kept, rules, text, secrets), suppressed
+    return _finalize(kept, rules, text, secrets(results)), suppressed
+
+
+def secrets(results: list[AnalyzerResult]) -> list[str]:
+    """Every secret value an analyzer asked to redact, longest first."""
+    return sorted({value for r in results for raw in r.findings for value in raw.redact if value}, key=len,
+                  reverse=True)
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then Pass 1 before Pass 2, then by place."""
+    return sorted(findings, key=lambda f: (-f.severity.rank, f.pass_, f.path, f.line, f.rule_id))
 
 
 def _unparsed(results: list[AnalyzerResult]) -> list[RawFinding]:
@@ -118,7 +128,7 @@ def _finalize(groups: list[_Merged], rules: Policy, text: _Lines, secrets: list[
     out = []
     for group in sorted(groups, key=lambda g: (g.raws[0].path, g.raws[0].line)):
         out.append(_finding(group, rules, text, secrets, seen))
-    return sorted(out, key=lambda f: (-f.severity.rank, f.pass_, f.path, f.line, f.rule_id))
+    return ordered(out)
 
 
 def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], seen: Counter) -> Finding:

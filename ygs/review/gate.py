@@ -1,7 +1,8 @@
 """`ygs review`: change set -> analyzers -> findings -> filter -> verdict.
 
-The gate fails closed: an analyzer that should have run and failed, timed out, or scanned none of the
-changed files it applies to makes the verdict `error`, never `pass`.
+The policy comes from the trusted side (ygs/review/trust.py), never from the change under review. The gate
+fails closed: an analyzer that should have run and failed, timed out, or scanned none of the changed files
+it applies to, no analyzer at all, or a changed file no analyzer reads makes the verdict `error`, never `pass`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.globs import first_match
 from ygs.resources import data_dir
-from ygs.review import analyzers, findings, policy, progress
+from ygs.review import analyzers, findings, policy, progress, trust
 from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, Finding, ReviewResult, ScanContext
 
 
@@ -31,30 +32,29 @@ class Selection:
     head_mode: str  # a commit sha, diff.INDEX or diff.WORKTREE
 
 
-def review(
-    root: Path,
-    config: Config,
-    *,
-    base_ref: str | None = None,
-    head: str = "HEAD",
-    fail_level: str | None = None,
-    filter: str | None = None,
-    plan: tuple[str, ...] | None = None,
-    no_llm: bool = False,
-    use_cache: bool = True,
-) -> ReviewResult:
-    """Review the change from base to head (a ref, diff.INDEX or diff.WORKTREE) and compute the verdict."""
-    fail_level = _check_choice("fail level", fail_level or config.review.fail_level, FAIL_LEVELS)
-    filter = _check_choice("filter", filter or config.review.filter, FILTERS)
+def review(root: Path, config: Config | None = None, *, base_ref: str | None = None, head: str = "HEAD",
+           policy: str = trust.BASE, fail_level: str | None = None, filter: str | None = None,
+           plan: tuple[str, ...] | None = None, no_llm: bool = False, use_cache: bool = True) -> ReviewResult:
+    """Review the change from base to head (a ref, diff.INDEX or diff.WORKTREE) and compute the verdict.
+
+    config None: the policy is the trusted side's (`policy` = base) or the head's (`policy` = head), see
+    trust.resolve; a Config is used as given (ygs ship, tests) and recorded as such in the evidence.
+    fail_level and filter, when given, are the caller's (the human's command line) and win over the policy.
+    """
     started = time.monotonic()
     selection = select(root, base_ref, head)
+    resolved = trust.given(config) if config else trust.resolve(root, selection.base_sha, selection.head_mode, policy)
+    config = resolved.config
+    fail_level = _check_choice("fail level", fail_level or config.review.fail_level, FAIL_LEVELS)
+    filter = _check_choice("filter", filter or config.review.filter, FILTERS)
     changeset = diff.collect(root, selection.base_sha, selection.head_mode, include_untracked=True)
-    scan = _scan(changeset, config, filter, plan, no_llm, use_cache)
+    resolved = resolved.adding(trust.attribute_changes(changeset))
+    scan = _scan(changeset, config, filter, plan, no_llm, use_cache, resolved)
     result = ReviewResult(verdict="pass", base=selection.base, head=selection.head, run_id=_run_id(),
-                          fail_level=fail_level, filter=filter, findings=scan.findings)
-    result.errors = analyzer_errors(scan.results)
-    result.notices = _notices(scan.results)
-    result.evidence = evidence(changeset, scan, time.monotonic() - started)
+                          fail_level=fail_level, filter=filter, findings=scan.findings, config=config)
+    result.errors = coverage_errors(config, scan) + analyzer_errors(scan.results)
+    result.notices = resolved.notices() + _notices(scan.results)
+    result.evidence = {**evidence(changeset, scan, time.monotonic() - started), "policy": resolved.evidence()}
     result.verdict = "error" if result.errors else "fail" if result.blocking else "pass"
     return result
 
@@ -63,7 +63,8 @@ def review(
 class Scan:
     """What the analyzers saw and said about one change set."""
 
-    reviewed: list[str]
+    reviewed: list[str]  # read by at least one analyzer that ran
+    uncovered: list[str]  # to be reviewed, but no configured analyzer reads them
     skipped: list[dict[str, str]]
     results: list[AnalyzerResult]
     findings: list[Finding]
@@ -71,7 +72,7 @@ class Scan:
 
 
 def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tuple[str, ...] | None,
-          no_llm: bool, use_cache: bool) -> Scan:
+          no_llm: bool, use_cache: bool, resolved: trust.Resolved) -> Scan:
     rules = policy.load(data_dir("gates"), config.review.severity)
     scannable, skipped = partition(changeset, config)
     # Removed on every way out, Ctrl-C and SIGTERM included (see proc.signals_raise); the analyzers are
@@ -87,7 +88,35 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
         if not no_llm:
             results.append(_llm_pass(ctx, results, use_cache))
         kept, suppressed = findings.build(ctx, results, rules, line_filter)
-    return Scan(scannable, _mark_secret_scans(unread, ctx.secrets_only, results), results, kept, suppressed)
+    kept = findings.ordered(kept + resolved.findings(rules, findings.secrets(results)))
+    reviewed = [path for path in scannable if _readers(path, results)]
+    uncovered = [path for path in scannable if not _covering(path, config.review.analyzers)]
+    return Scan(reviewed, uncovered, _mark_secret_scans(unread, ctx.secrets_only, results), results, kept,
+                suppressed)
+
+
+def _covering(path: str, names: tuple[str, ...] | list[str]) -> list[str]:
+    """The analyzers among names that read path's content (size judges the change's shape only)."""
+    modules = [analyzers.get(name) for name in names if name in analyzers.MODULES]
+    return [m.NAME for m in modules if getattr(m, "READS_CONTENT", True) and m.applies_to(path)]
+
+
+def _readers(path: str, results: list[AnalyzerResult]) -> list[str]:
+    """The analyzers that ran and read path (not those that could not parse it)."""
+    ran = [r.name for r in results if r.status == "ok" and path not in {p for p, _ in r.unparsed}]
+    return _covering(path, ran)
+
+
+def coverage_errors(config: Config, scan: Scan) -> list[str]:
+    """Nothing to run, or changed files nothing reads: an error, never a pass."""
+    names = config.review.analyzers
+    if not names:
+        return ["no analyzers to run: [tool.ygs.review] analyzers = [] reviews nothing"]
+    if not scan.uncovered:
+        return []
+    shown = ", ".join(scan.uncovered[:5]) + (f" and {len(scan.uncovered) - 5} more" if len(scan.uncovered) > 5 else "")
+    return [f"no analyzer in [tool.ygs.review] analyzers ({', '.join(names)}) reads {len(scan.uncovered)} "
+            f"changed file(s): {shown}"]
 
 
 def _notices(results: list[AnalyzerResult]) -> list[str]:
@@ -286,7 +315,8 @@ def evidence(changeset: diff.ChangeSet, scan: Scan, duration: float) -> dict:
     totals = {
         "files_changed": len(files),
         "files_deleted": sum(f.status == "deleted" for f in files),
-        "files_reviewed": len(reviewed),
+        "files_reviewed": len(reviewed),  # read by at least one analyzer that ran
+        "files_not_covered": len(scan.uncovered),
         "lines_added": changeset.lines_added,
         "lines_deleted": changeset.lines_deleted,
         "lines_reviewed": sum(f.lines_added for f in files if f.path in reviewed),

@@ -200,6 +200,7 @@ class ReviewResult:
     evidence: dict[str, Any] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # why the verdict is `error`
     notices: list[str] = field(default_factory=list)  # must be shown prominently (e.g. LLM pass not executed)
+    config: Config | None = field(default=None, repr=False, compare=False)  # the effective policy (not rendered)
 
     @property
     def blocking(self) -> list[Finding]:

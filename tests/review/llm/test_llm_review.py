@@ -158,6 +158,7 @@ def test_without_a_key_the_pass_is_skipped_unless_required(make_project, stub, r
     assert llm_evidence(report)["status"] == "skipped"
     assert llm_evidence(report)["reason"] == "ANTHROPIC_API_KEY not set"
     repo.write("pyproject.toml", repo.path.joinpath("pyproject.toml").read_text() + "required = true\n")
+    repo.commit("require the LLM pass")  # --worktree takes its policy from HEAD
     code, report = review(run_ygs, "--worktree")
     assert code == 2 and report["verdict"] == "error"
     assert any("llm" in e and "ANTHROPIC_API_KEY not set" in e for e in report["errors"])
@@ -171,6 +172,7 @@ def test_no_llm_and_enabled_false_make_no_call(make_project, llm, run_ygs):
     code, report = review(run_ygs, "--no-llm")
     assert code == 0 and "llm" not in report["evidence"]["analyzers"]
     repo.write("pyproject.toml", repo.path.joinpath("pyproject.toml").read_text() + "enabled = false\n")
+    repo.commit("disable the LLM pass")  # --worktree takes its policy from HEAD
     code, report = review(run_ygs, "--worktree")
     assert llm_evidence(report)["reason"] == "disabled by [tool.ygs.llm] enabled = false"
     assert not llm.requests

@@ -8,6 +8,7 @@ from ygs.review.languages import SOURCE_LANGUAGES, is_test_path, language_of
 from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
 
 NAME = "size"
+READS_CONTENT = False  # judges the change's shape, not what the files say: it covers no file for the gate
 
 
 def applies_to(path: str) -> bool:

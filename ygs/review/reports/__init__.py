@@ -23,3 +23,13 @@ def renderer(fmt: str) -> Callable[[ReviewResult], str]:
 
 def location(path: str, line: int) -> str:
     return f"{path}:{line}" if path else "(the change as a whole)"
+
+
+def policy_line(result: ReviewResult) -> str:
+    """Where the effective policy came from, for every format: `policy: base 1a2b3c4d5e6f (pyproject.toml)`."""
+    policy = result.evidence.get("policy")
+    if not policy:
+        return ""
+    if policy["source"].startswith("defaults"):
+        return f"policy: {policy['source']}"
+    return f"policy: {policy['source']} ({', '.join(policy.get('files', [])) or 'no ygs config: the defaults'})"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult, Severity
-from ygs.review.reports import markdown
+from ygs.review.reports import markdown, policy_line
 
 COMMAND = {Severity.MUST: "error", Severity.SHOULD: "warning", Severity.MAY: "notice"}
 ANNOTATIONS_PER_KIND = 10  # GitHub: 10 errors, 10 warnings, 10 notices per step
@@ -61,7 +61,8 @@ def annotation(finding: Finding) -> str:
 
 
 def status_line(result: ReviewResult) -> str:
-    return f"ygs review: {result.verdict} ({len(result.blocking)} blocking, {len(result.findings)} findings)"
+    policy = f"; {policy_line(result)}" if policy_line(result) else ""
+    return f"ygs review: {result.verdict} ({len(result.blocking)} blocking, {len(result.findings)} findings){policy}"
 
 
 def step_summary(result: ReviewResult) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult
-from ygs.review.reports import location
+from ygs.review.reports import location, policy_line
 
 ICON = {"pass": "✅", "fail": "❌", "error": "⚠️"}
 TITLE = {"pass": "passed", "fail": "blocked", "error": "could not complete"}
@@ -20,6 +20,8 @@ def render(result: ReviewResult, findings: list[Finding] | None = None, note: st
     if result.notices or result.errors:
         parts.append("")
     parts += [counts_line(result), ""]
+    if policy_line(result):
+        parts += [_text(policy_line(result)), ""]
     if note:
         parts += [note, ""]
     for pass_, title in ((1, "Pass 1 — blocks merge"), (2, "Pass 2 — advises")):

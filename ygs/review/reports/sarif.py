@@ -10,6 +10,7 @@ from ygs import __version__
 from ygs.resources import data_dir
 from ygs.review import policy
 from ygs.review.model import Finding, ReviewResult, Rule, Severity
+from ygs.review.reports import policy_line
 
 LEVEL = {Severity.MUST: "error", Severity.SHOULD: "warning", Severity.MAY: "note"}
 SECURITY_SEVERITY = {Severity.MUST: "8.0", Severity.SHOULD: "5.0", Severity.MAY: "3.0"}
@@ -27,7 +28,7 @@ def render(result: ReviewResult) -> str:
         "results": [_result(f, index) for f in result.findings],
         "invocations": [_invocation(result)],
         "properties": {"verdict": result.verdict, "base": result.base, "head": result.head,
-                       "evidence": result.evidence},
+                       "policy": policy_line(result), "evidence": result.evidence},
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"

@@ -12,7 +12,7 @@ from rich.markup import escape as _markup
 
 from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult
-from ygs.review.reports import location
+from ygs.review.reports import location, policy_line
 
 VERDICT = {"pass": "[bold green]PASS[/]", "fail": "[bold red]BLOCKED[/]", "error": "[bold yellow]ERROR[/]"}
 SEVERITY_STYLE = {"MUST": "bold red", "SHOULD": "yellow", "MAY": "cyan"}
@@ -50,6 +50,8 @@ def _header(console: Console, result: ReviewResult) -> None:
     base = result.base
     console.print(f"base {escape(base.get('ref') or '-')} @ {base.get('sha', '')[:12]} "
                   f"({escape(base.get('how', ''))}); head {escape(result.head.get('ref', ''))}")
+    if policy_line(result):
+        console.print(escape(policy_line(result)))
     for notice in result.notices:
         console.print(f"[bold yellow]! {escape(notice)}[/]")
     for error in result.errors:
