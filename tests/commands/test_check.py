@@ -238,3 +238,15 @@ def test_logging_a_deviation_after_a_green_checkpoint_keeps_it_green(seeded, run
     data = json.loads(run_ygs("check", "--json").output)
     assert "T-4.md" in data["planned"] and data["since_checkpoint"] == []
     assert run_ygs("task", "done").exit_code == 0
+
+
+def test_a_hostile_file_name_reaches_the_terminal_escaped(seeded, run_ygs):
+    start(run_ygs)
+    hostile = "x\x1b]0;pwned\x07\u202e.py"
+    seeded.write(hostile, "changed\n")
+    result = run_ygs("check")
+    assert result.exit_code == 0, result.output
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in result.output
+    assert "x\\x1b]0;pwned\\x07\\u202e.py" in result.output
+    assert hostile in json.loads(run_ygs("check", "--json").output)["unplanned"]  # JSON keeps the real name

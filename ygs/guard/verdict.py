@@ -279,7 +279,9 @@ def render(data: dict[str, Any]) -> str:
     if data["guard_config_note"]:
         lines.append(f"note: {data['guard_config_note']}")
     lines.append(data["message"])
-    return "\n".join(lines)
+    from ygs.output import printable  # paths are the agent's: no raw control or bidi character reaches a terminal
+
+    return "\n".join(printable(line) for line in lines)
 
 
 def _heading(data: dict[str, Any]) -> str:
