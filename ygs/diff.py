@@ -374,17 +374,7 @@ class _BlobPipe:
 
 def _cat_blobs(root: Path, wanted: list[tuple[str, str]]):
     """Yield (path, content) for blob shas, in one `git cat-file --batch` process."""
-    if not wanted:
-        return
-    request = "".join(f"{sha}\n" for _, sha in wanted).encode()
-    data = git.run("cat-file", "--batch", cwd=root, input=request).stdout
-    pos = 0
-    for path, sha in wanted:
-        header_end = data.index(b"\n", pos)
-        header = data[pos:header_end].split()
-        if len(header) < 3 or header[1] == b"missing":
+    for (path, sha), obj in zip(wanted, git.cat_batch(root, [sha for _, sha in wanted])):
+        if obj is None:
             raise YgsError(f"git object {sha} for {path} is missing")
-        size = int(header[2])
-        start = header_end + 1
-        yield path, data[start : start + size]
-        pos = start + size + 1
+        yield path, obj[1]

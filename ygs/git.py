@@ -123,21 +123,30 @@ def head_or_none(cwd: str | os.PathLike[str]) -> str | None:
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
 
-def show_files(root: str | os.PathLike[str], rev: str, paths: tuple[str, ...]) -> dict[str, bytes]:
-    """The content of each of paths at rev (a commit; "" = the index, as in git's `:path`), for the paths that
-    exist there as files, in one `git cat-file --batch` process."""
-    request = "".join(f"{rev}:{path}\n" for path in paths).encode("utf-8", "surrogateescape")
+def cat_batch(root: str | os.PathLike[str], specs: list[str]) -> list[tuple[bytes, bytes] | None]:
+    """(object type, content) for each object spec (`<sha>`, `<rev>:<path>`), None where git has none, in one
+    `git cat-file --batch` process."""
+    if not specs:
+        return []
+    request = "".join(f"{spec}\n" for spec in specs).encode("utf-8", "surrogateescape")
     data = run("cat-file", "--batch", cwd=root, input=request).stdout
-    found: dict[str, bytes] = {}
+    objects: list[tuple[bytes, bytes] | None] = []
     pos = 0
-    for path in paths:
+    for _ in specs:
         header_end = data.index(b"\n", pos)
         header = data[pos:header_end].split()
         pos = header_end + 1
         if len(header) != 3 or not header[2].isdigit():  # "<spec> missing" / "ambiguous"
+            objects.append(None)
             continue
         size = int(header[2])
-        if header[1] == b"blob":
-            found[path] = data[pos : pos + size]
+        objects.append((header[1], data[pos : pos + size]))
         pos += size + 1
-    return found
+    return objects
+
+
+def show_files(root: str | os.PathLike[str], rev: str, paths: tuple[str, ...]) -> dict[str, bytes]:
+    """The content of each of paths at rev (a commit; "" = the index, as in git's `:path`), for the paths that
+    exist there as files."""
+    objects = cat_batch(root, [f"{rev}:{path}" for path in paths])
+    return {path: obj[1] for path, obj in zip(paths, objects) if obj is not None and obj[0] == b"blob"}
