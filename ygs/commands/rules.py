@@ -10,7 +10,7 @@ import click
 
 from ygs.errors import YgsError
 from ygs.resources import data_dir
-from ygs.review import analyzers, policy, ruletest
+from ygs.review import analyzers, catalog, policy, ruletest
 from ygs.review.model import Rule
 
 _GATES_DIR = click.option(
@@ -63,11 +63,16 @@ def _echo_test(result: ruletest.RuleTestRun) -> None:
 
 @rules.command("list")
 @_JSON
+@click.option("--markdown", is_flag=True, help="The catalog tables of docs/rules.md (semgrep rules per language, "
+              "bandit tests), generated from policy.toml and the rule files.")
 @_GATES_DIR
-def list_rules(as_json: bool, gates_dir: Path | None) -> None:
+def list_rules(as_json: bool, markdown: bool, gates_dir: Path | None) -> None:
     """Every rule in the policy: severity, pass, category, CWE, title, and which analyzer emits it."""
     gates = gates_dir or data_dir("gates")
     loaded = policy.load(gates)
+    if markdown:
+        click.echo(catalog.markdown(gates, loaded), nl=False)
+        return
     semgrep_ids = ruletest.semgrep_rule_ids(gates)
     rows = [_row(rule, ruletest.analyzer_of(rule.id, semgrep_ids)) for rule in loaded.rules.values()]
     order = list(analyzers.MODULES)

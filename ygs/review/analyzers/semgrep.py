@@ -160,11 +160,11 @@ def rule_ids(rules_dir: Path) -> list[str]:
         raise ToolError(f"semgrep rules directory not found: {rules_dir}")
     ids = []
     for path in sorted([*rules_dir.rglob("*.yaml"), *rules_dir.rglob("*.yml")]):
-        ids.extend(str(rule.get("id", "")) for rule in _rules_in(path))
+        ids.extend(str(rule.get("id", "")) for rule in rules_in(path))
     return ids
 
 
-def _rules_in(path: Path) -> list[dict[str, Any]]:
+def rules_in(path: Path) -> list[dict[str, Any]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
