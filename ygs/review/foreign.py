@@ -23,7 +23,7 @@ advice; on a blocking finding it is not honoured and the finding's message says 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ygs import git
@@ -35,15 +35,23 @@ MAX_STATEMENT_LINES = 40  # how far into a multi-line statement bandit's `# nose
 _NOSEC = re.compile(r"#\s*nosec\b:?([^#\n]*)", re.IGNORECASE)
 _BANDIT_ID = re.compile(r"\bB\d{3}\b")
 _NOSEMGREP = re.compile(r"(?:#|//|/\*|<!--)\s*nosem(?:grep)?\b(?:\s*:\s*([\w.-]+(?:\s*,\s*[\w.-]+)*))?")
+_NAME = re.compile(r"(#|//|/\*|<!--)\s*(nosec|nosem(?:grep)?)", re.IGNORECASE)
 _COMMENT_ONLY = re.compile(r"^\s*(?:#|//|/\*|\*|<!--)")
 
 
 @dataclass(frozen=True)
 class Marker:
-    text: str  # "# nosec B602", "// nosemgrep: js-eval"
+    name: str  # the marker without its ids: "# nosec", "// nosemgrep"
     line: int
     ids: tuple[str, ...] | None  # the rules it names; None = every rule of its analyzer
     analyzer: str  # bandit | semgrep
+
+    @property
+    def text(self) -> str:
+        """The marker and the ids it names, nothing else of the comment (reports show it)."""
+        if not self.ids:
+            return self.name
+        return f"{self.name}{' ' if self.analyzer == 'bandit' else ': '}{', '.join(self.ids)}"
 
     def covers(self, raw: RawFinding) -> bool:
         if raw.source != self.analyzer:
@@ -55,14 +63,14 @@ class Marker:
         return any(i == raw.rule_id or i.endswith("." + raw.rule_id) for i in self.ids)
 
 
-def suppress(raws: list[RawFinding], rules: Policy, ctx: ScanContext,
-             read_line: Callable[[str, int], str]) -> tuple[list[RawFinding], list[dict[str, Any]]]:
-    """The raw findings still reported (a blocking one under a marker this change added says why it stays) and
-    a suppression record for each one an honoured marker silenced."""
+def suppress(raws: list[RawFinding], rules: Policy, ctx: ScanContext, read_line: Callable[[str, int], str]
+             ) -> tuple[list[RawFinding], list[dict[str, Any]], dict[RawFinding, str]]:
+    """The raw findings still reported, a suppression record for each one an honoured marker silenced, and the
+    note for each blocking one whose marker is not honoured (its finding's message says why it stays)."""
     if not ctx.config.review.honour_foreign_suppressions:
-        return raws, []
+        return raws, [], {}
     base = _BaseText(ctx)
-    kept, suppressed = [], []
+    kept, suppressed, notes = [], [], {}
     for raw in raws:
         marker = find(raw, read_line)
         if marker is None:
@@ -70,18 +78,21 @@ def suppress(raws: list[RawFinding], rules: Policy, ctx: ScanContext,
             continue
         existing = base.has_window(raw.path, read_line, min(marker.line, raw.line), max(marker.line, raw.line))
         if not existing and _blocking(rules.rule_for(raw).severity, ctx.config.review.fail_level):
-            kept.append(replace(raw, message=f"{raw.message} ({not_honoured(marker, raw.rule_id)})"))
+            rewrote = marker.line != raw.line and base.has_window(raw.path, read_line, marker.line, marker.line)
+            kept.append(raw)
+            notes[raw] = f" ({not_honoured(marker, raw.rule_id, rewrote)})"
             continue
         origin = "on the base side" if existing else "added by this change, advisory finding"
         suppressed.append({"rule_ids": [raw.rule_id], "path": raw.path, "line": raw.line,
                            "reason": f"{marker.analyzer} marker `{marker.text}` ({origin})", "marker": marker.text})
-    return kept, suppressed
+    return kept, suppressed, notes
 
 
-def not_honoured(marker: Marker, rule_id: str) -> str:
-    name = "# nosec" if marker.analyzer == "bandit" else "nosemgrep"
-    return (f"`{name}` added by this change is not honoured for blocking findings; use "
-            f"`# ygs: ignore[{rule_id}] reason`")
+def not_honoured(marker: Marker, rule_id: str, rewrote: bool = False) -> str:
+    comment = "#" if marker.name.startswith("#") else "//"
+    how = "over code this change rewrote" if rewrote else "added by this change"
+    return (f"`{marker.name}` {how} is not honoured for blocking findings; use "
+            f"`{comment} ygs: ignore[{rule_id}] reason`")
 
 
 def find(raw: RawFinding, read_line: Callable[[str, int], str]) -> Marker | None:
@@ -109,12 +120,17 @@ def parse(text: str, line: int, analyzer: str) -> Marker | None:
         named = match.group(1).strip()
         ids = tuple(_BANDIT_ID.findall(named.upper()))
         names_only = not ids and re.search(r"[A-Za-z]+_[A-Za-z_]+", named)  # test names: none we can match
-        return Marker(match.group(0).strip(), line, ids or (() if names_only else None), analyzer)
+        return Marker(_name(match.group(0)), line, ids or (() if names_only else None), analyzer)
     match = _NOSEMGREP.search(text)
     if match is None:
         return None
     ids = tuple(i.strip() for i in (match.group(1) or "").split(",") if i.strip())
-    return Marker(match.group(0).strip(), line, ids or None, analyzer)
+    return Marker(_name(match.group(0)), line, ids or None, analyzer)
+
+
+def _name(text: str) -> str:
+    match = _NAME.match(text.strip())
+    return f"{match.group(1)} {match.group(2).lower()}" if match else text.strip()[:20]
 
 
 def _blocking(severity: Severity, fail_level: str) -> bool:
