@@ -34,6 +34,7 @@ MAX_STATEMENT_LINES = 40  # how far into a multi-line statement bandit's `# nose
 
 _NOSEC = re.compile(r"#\s*nosec\b:?([^#\n]*)", re.IGNORECASE)
 _BANDIT_ID = re.compile(r"\bB\d{3}\b")
+_TEST_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b")  # subprocess_popen_with_shell_equals_true
 _NOSEMGREP = re.compile(r"(?:#|//|/\*|<!--)\s*nosem(?:grep)?\b(?:\s*:\s*([\w.-]+(?:\s*,\s*[\w.-]+)*))?")
 _NAME = re.compile(r"(#|//|/\*|<!--)\s*(nosec|nosem(?:grep)?)", re.IGNORECASE)
 _COMMENT_ONLY = re.compile(r"^\s*(?:#|//|/\*|\*|<!--)")
@@ -119,8 +120,9 @@ def parse(text: str, line: int, analyzer: str) -> Marker | None:
             return None
         named = match.group(1).strip()
         ids = tuple(_BANDIT_ID.findall(named.upper()))
-        names_only = not ids and re.search(r"[A-Za-z]+_[A-Za-z_]+", named)  # test names: none we can match
-        return Marker(_name(match.group(0)), line, ids or (() if names_only else None), analyzer)
+        if not ids and _TEST_NAME.search(named):  # bandit's test names only: none we can match
+            return Marker(_name(match.group(0)), line, (), analyzer)
+        return Marker(_name(match.group(0)), line, ids or None, analyzer)
     match = _NOSEMGREP.search(text)
     if match is None:
         return None
