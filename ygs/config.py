@@ -103,6 +103,16 @@ DEFAULT_SKIP_GLOBS = (
 )
 
 
+# Test code, per language's conventions: rules of the policy's `advise_in_tests` categories (TLS, deserialization,
+# empty catches, debug) advise there instead of blocking. Unanchored like `skip`: a pattern without a slash
+# matches the file name in any directory.
+DEFAULT_TEST_PATHS = (
+    "**/tests/**", "**/test/**", "**/__tests__/**", "**/spec/**", "**/specs/**", "**/testing/**", "**/testdata/**",
+    "**/fixtures/**", "**/__fixtures__/**", "test_*.py", "*_test.py", "*_tests.py", "conftest.py", "*.test.*",
+    "*.spec.*", "*_test.go", "*Test.java", "*Tests.java",
+)
+
+
 @dataclass(frozen=True)
 class ReviewConfig:
     fail_level: str = "MUST"
@@ -114,6 +124,8 @@ class ReviewConfig:
     large_binary_kb: int = 1024
     analyzer_timeout_s: int = 600
     severity: dict[str, str] = field(default_factory=dict)  # rule id -> MUST|SHOULD|MAY override
+    test_paths: tuple[str, ...] = DEFAULT_TEST_PATHS  # test code (globs): some categories advise there
+    honour_foreign_suppressions: bool = True  # existing `# nosec` / `# nosemgrep` markers carry over
 
 
 @dataclass(frozen=True)

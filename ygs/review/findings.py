@@ -1,8 +1,9 @@
 """Raw analyzer hits -> the findings a review reports.
 
-filter (which lines) -> dedupe (same line + same weakness = one finding naming every source) ->
-suppression (`# ygs: ignore[rule-id] reason`, reason required) -> fingerprints, snippets, redaction (known
-secrets, and every value of a `.env`-style file).
+filter (which lines) -> context (test code, explained empty catches: advice, ygs/review/context.py) ->
+foreign suppressions (`# nosec`, `# nosemgrep`, ygs/review/foreign.py) -> dedupe (same line + same weakness =
+one finding naming every source) -> suppression (`# ygs: ignore[rule-id] reason`, reason required) ->
+fingerprints, snippets, redaction (known secrets, and every value of a `.env`-style file).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ygs.review import envfiles
+from ygs.review import context, envfiles, foreign
 from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, fingerprint
 from ygs.review.policy import Policy
 
@@ -40,11 +41,13 @@ def build(
     """The findings to report, and the suppressions that silenced others (with their reasons)."""
     raws = [raw for result in results for raw in result.findings] + _unparsed(results)
     text = _Lines(ctx)
+    rules = context.InContext.of(rules, ctx.config.review.test_paths, text.get)
     selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter)]
+    selected, carried, notes = foreign.suppress(selected, rules, ctx, text.get)
     groups = _dedupe(selected, rules)
     kept, suppressed, unexplained = _suppress(groups, text)
     kept += _dedupe(unexplained, rules)
-    return _finalize(kept, rules, text, secrets(results)), suppressed
+    return _finalize(kept, rules, text, secrets(results), notes), carried + suppressed
 
 
 def secrets(results: list[AnalyzerResult]) -> list[str]:
@@ -123,15 +126,17 @@ def _marker(text: _Lines, path: str, line: int) -> tuple[list[str], str, int] | 
     return None
 
 
-def _finalize(groups: list[_Merged], rules: Policy, text: _Lines, secrets: list[str]) -> list[Finding]:
+def _finalize(groups: list[_Merged], rules: Policy, text: _Lines, secrets: list[str],
+              notes: dict[RawFinding, str]) -> list[Finding]:
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
     for group in sorted(groups, key=lambda g: (g.raws[0].path, g.raws[0].line)):
-        out.append(_finding(group, rules, text, secrets, seen))
+        out.append(_finding(group, rules, text, secrets, seen, notes))
     return ordered(out)
 
 
-def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], seen: Counter) -> Finding:
+def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], seen: Counter,
+             notes: dict[RawFinding, str]) -> Finding:
     primary = max(group.raws, key=lambda r: rules.rule_for(r).severity.rank)
     rule = rules.rule_for(primary)
     line_text = text.get(primary.path, primary.line)
@@ -147,13 +152,18 @@ def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], se
         path=primary.path,
         line=primary.line,
         end_line=max((r.end_line or r.line) for r in group.raws),
-        message=redact(primary.message, secrets),
+        message=redact(primary.message + rules.note(primary) + _notes(group, notes), secrets),
         fix=rule.fix,
         sources=tuple(dict.fromkeys(r.source for r in group.raws)),
         fingerprint=fingerprint(key, primary.path, line_text, seen[identity] - 1),
         rule_ids=group.rule_ids,
         snippet=redact(envfiles.redact_line(primary.path, line_text).strip(), secrets)[:200],
     )
+
+
+def _notes(group: _Merged, notes: dict[RawFinding, str]) -> str:
+    """What any merged raw finding has to say about its marker (foreign.suppress), once each."""
+    return "".join(dict.fromkeys(notes[raw] for raw in group.raws if raw in notes))
 
 
 def redact(value: str, secrets: list[str]) -> str:

@@ -26,6 +26,8 @@ class Policy:
     rules: dict[str, Rule]
     disabled: frozenset[str] = frozenset()
     overrides: dict[str, Severity] = field(default_factory=dict)  # the project's severities
+    advise_in_tests: frozenset[str] = frozenset()  # categories whose MUST rules advise in test code
+    advise_when_explained: frozenset[str] = frozenset()  # … on an empty catch a comment explains
 
     def rule_for(self, raw: RawFinding) -> Rule:
         """The policy entry for a finding; without one, the analyzer's fallbacks. Overrides win for severity."""
@@ -49,6 +51,10 @@ class Policy:
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.disabled
 
+    def note(self, raw: RawFinding) -> str:
+        """Why raw's severity differs from its rule's ("" here; see ygs/review/context.py)."""
+        return ""
+
 
 def load(gates_dir: Path, overrides: dict[str, str] | None = None) -> Policy:
     path = gates_dir / "policy.toml"
@@ -65,7 +71,16 @@ def load(gates_dir: Path, overrides: dict[str, str] | None = None) -> Policy:
             severities[rule_id] = Severity(value)
         else:
             raise YgsError(f"[tool.ygs.review.severity] {rule_id} = {value!r}: use MUST, SHOULD, MAY or off")
-    return Policy(rules=rules, disabled=frozenset(disabled), overrides=severities)
+    return Policy(rules=rules, disabled=frozenset(disabled), overrides=severities,
+                  advise_in_tests=_categories(data, "advise_in_tests", path),
+                  advise_when_explained=_categories(data, "advise_when_explained", path))
+
+
+def _categories(data: dict, key: str, path: Path) -> frozenset[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise YgsError(f"{path}: {key} must be a list of rule categories")
+    return frozenset(value)
 
 
 def _rule(rule_id: str, entry: dict, path: Path) -> Rule:

@@ -73,6 +73,8 @@ LOOSENS: dict[str, Callable[[Any, Any], bool]] = {
     "review.max_file_lines": _lower,  # more files skipped as too large
     "review.large_binary_kb": _any,  # bounds both what is flagged as large and what is read
     "review.analyzer_timeout_s": _never,  # a shorter deadline fails closed (verdict error), a longer one waits
+    "review.test_paths": _adds,  # more paths where TLS, deserialization, empty-catch and debug rules only advise
+    "review.honour_foreign_suppressions": _higher,  # false -> true: `# nosec` / `# nosemgrep` silence findings
     "llm.enabled": _down((False, None, True)),  # off < on when ANTHROPIC_API_KEY is set < always
     "llm.required": _lower,  # true -> false: a failed LLM pass no longer blocks
     "llm.model": _any,
@@ -236,6 +238,9 @@ def _validate(side: Side) -> None:
                                 *(("analyzers", name, tuple(analyzers.MODULES)) for name in review.analyzers)):
         if value not in choices:
             raise YgsError(f"{where}: [tool.ygs.review] {key}: invalid value {value!r}; valid: {', '.join(choices)}")
+    empty = [i for i, glob in enumerate(review.test_paths) if not glob.strip()]
+    if empty:
+        raise YgsError(f"{where}: [tool.ygs.review] test_paths[{empty[0]}]: an empty glob matches nothing")
     try:
         policy.load(data_dir("gates"), review.severity)
     except YgsError as exc:

@@ -3,7 +3,7 @@
 Bandit runs as `python -m bandit` under the running interpreter when it is importable (else the `bandit`
 executable on PATH), on the changed .py/.pyi files only, with:
 
-- `--ignore-nosec`: suppressions go through `# ygs: ignore[rule-id] reason`, not `# nosec`;
+- `--ignore-nosec`: ygs matches `# nosec` itself (ygs/review/foreign.py), so each suppression is reported;
 - `-x ""`: explicit targets, so bandit's default excluded directories (.tox, .git, *.egg …) don't hide files;
 - `-s SKIPPED_TESTS`: checks that are noise for a merge gate (see SKIPPED_TESTS and docs/rules.md).
 

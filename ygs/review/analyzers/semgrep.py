@@ -3,7 +3,7 @@
 Targets are passed explicitly, never discovered: semgrep then applies none of its ignore machinery (its
 built-in default ignores skip `tests/`, `build/`, `vendor/` …, and a `.semgrepignore` in the change could
 hide files from the gate). What is skipped is decided by the gate's config, not here. Semgrep's own
-`nosemgrep` comments are disabled too: suppressions go through `# ygs: ignore[rule-id] reason`.
+`nosemgrep` comments are disabled too: ygs matches them itself (ygs/review/foreign.py), so each is reported.
 
 The targets normally fit one process; a very large change is split into batches that stay well under the
 operating system's command-line limit (semgrep has no target-list file option).
