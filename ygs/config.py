@@ -108,8 +108,8 @@ DEFAULT_SKIP_GLOBS = (
 # matches the file name in any directory.
 DEFAULT_TEST_PATHS = (
     "**/tests/**", "**/test/**", "**/__tests__/**", "**/spec/**", "**/specs/**", "**/testing/**", "**/testdata/**",
-    "**/fixtures/**", "**/__fixtures__/**", "test_*.py", "*_test.py", "*_tests.py", "conftest.py", "*.test.*",
-    "*.spec.*", "*_test.go", "*Test.java", "*Tests.java",
+    "**/fixtures/**", "**/__fixtures__/**", "**/benchmark/**", "**/benchmarks/**", "test_*.py", "*_test.py",
+    "*_tests.py", "conftest.py", "*.test.*", "*.spec.*", "*_test.go", "*Test.java", "*Tests.java",
 )
 
 
