@@ -125,7 +125,13 @@ class AnalyzerResult:
     files_scanned: int = 0  # of those, how many it really scanned
     duration_s: float = 0.0
     findings: list[RawFinding] = field(default_factory=list)
-    unparsed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): becomes a blocking finding
+    # (path, reason): files it could not parse at all; what that means for the verdict: ygs/review/coverage.py
+    unparsed: list[tuple[str, str]] = field(default_factory=list)
+    # paths in unparsed that hold valid code its parser cannot read (newer syntax, a gap in the tool's grammar),
+    # not broken files: another analyzer that parsed the file then reviews it, with reduced coverage
+    parser_gaps: set[str] = field(default_factory=set)
+    # (path, reason, unparsed line ranges): parsed except those lines (semgrep's error recovery)
+    partial: list[tuple[str, str, tuple[tuple[int, int], ...]]] = field(default_factory=list)
     required: bool = True  # a failure of a required analyzer makes the verdict `error`
     extra: dict[str, Any] = field(default_factory=dict)  # analyzer-specific evidence (e.g. LLM token usage)
 
@@ -141,6 +147,8 @@ class AnalyzerResult:
             "duration_s": round(self.duration_s, 3),
             "findings": len(self.findings),
             "unparsed": [{"path": p, "reason": r} for p, r in self.unparsed],
+            "partially_parsed": [{"path": p, "reason": r, "lines": [list(span) for span in spans]}
+                                 for p, r, spans in self.partial],
         }
 
 
