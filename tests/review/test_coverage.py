@@ -19,8 +19,9 @@ from ygs.review.model import AnalyzerResult
 SEMGREP = '[tool.ygs.review]\nanalyzers = ["semgrep"]\n'
 PYTHON = '[tool.ygs.review]\nanalyzers = ["semgrep", "bandit", "functions"]\n'
 BANDIT = '[tool.ygs.review]\nanalyzers = ["bandit"]\n'
-# valid TypeScript that semgrep 1.185 parses only partly: it skips line 1 (`type`) and line 2 (`out T`)
-TS = "export type * from './x';\ninterface I<in out T> {\n  v: T;\n}\nexport const a = 1;\n"
+# valid TypeScript that semgrep 1.185 parses only partly: it skips line 1 (`type`, a statement with code after
+# it) and line 2 (`out T`, type-only)
+TS = "export type * from './x'; export const b = 2;\ninterface I<in out T> {\n  v: T;\n}\nexport const a = 1;\n"
 # valid Python 3.12 that bandit and ast on Python 3.11 cannot parse (semgrep can)
 PY312 = ('type Pair = tuple[int, int]\n\n\ndef first[T](items: list[T]) -> T:\n    return items[0]\n\n\n'
          'def label(d: dict[str, str]) -> str:\n    return f"{d["name"]}!"\n')
@@ -65,9 +66,8 @@ def test_ts_partial_parse_outside_the_added_lines_passes_with_a_notice(repo, run
     assert code == 0, report["findings"]
     entry = covered(report)["src/a.ts"]
     assert entry["outcome"] == "reduced coverage"
-    assert entry["not_parsed"][0]["analyzer"] == "semgrep" and entry["not_parsed"][0]["lines"] == [[1, 2]]
-    assert [n for n in report["notices"] if n.startswith("reduced coverage: src/a.ts: semgrep could not parse "
-                                                         "lines 1-2")]
+    assert [(g["analyzer"], g["lines"]) for g in entry["not_parsed"]] == [("semgrep", [[1, 1]]), ("semgrep", [[2, 2]])]
+    assert [n for n in report["notices"] if n.startswith("reduced coverage: src/a.ts: semgrep could not parse line 1")]
     assert report["evidence"]["totals"]["files_reduced_coverage"] == 1
     text = run_ygs("review", "--no-llm")
     assert text.exit_code == 0 and "reduced coverage: src/a.ts" in text.stdout
@@ -75,7 +75,7 @@ def test_ts_partial_parse_outside_the_added_lines_passes_with_a_notice(repo, run
 
 def test_ts_partial_parse_of_an_added_line_blocks(repo, run_ygs):
     start(repo, SEMGREP, {"src/a.ts": TS})
-    repo.write("src/a.ts", TS + "export type * from './y';\n")
+    repo.write("src/a.ts", TS + "export type * from './y'; export const c = 3;\n")
     repo.commit("add a line semgrep cannot parse")
     code, report = review(run_ygs)
     assert code == 1
@@ -84,6 +84,19 @@ def test_ts_partial_parse_of_an_added_line_blocks(repo, run_ygs):
     assert "semgrep could not parse" in hits[0]["message"]
     assert covered(report)["src/a.ts"]["outcome"] == "partly reviewed"
     assert not [n for n in report["notices"] if "reduced coverage" in n]
+
+
+def test_ts_type_only_syntax_semgrep_cannot_parse_never_blocks(repo, run_ygs):
+    """got's `export type * from` and `<in out T>`: valid TypeScript, erased at compile time, no code to hide."""
+    start(repo, SEMGREP, {"src/a.ts": "export const a = 1;\n"})
+    repo.write("src/a.ts", "export type * from './types.js';\ninterface Box<in out T> {\n  v: T;\n}\n"
+                           "export const a = 1;\n")
+    repo.commit("type-only re-export")
+    code, report = review(run_ygs)
+    assert code == 0, report["findings"]
+    [gap] = covered(report)["src/a.ts"]["not_parsed"]
+    assert gap["lines"] == [[1, 2]] and gap["reason"].endswith("type-only syntax, no runtime code")
+    assert [n for n in report["notices"] if n.startswith("reduced coverage: src/a.ts")]
 
 
 def test_python_312_syntax_bandit_cannot_parse_is_reviewed_by_semgrep(repo, run_ygs, no_newer_python):

@@ -9,7 +9,8 @@ file they apply to. Per file:
   its parse is no proof that a file is valid: the Python parser's word is;
 - **partly reviewed** when the best any analyzer did was a partial parse (semgrep's error recovery): each
   unparsed region is a `review-unparsed` finding on its lines, filtered like any other finding, so it
-  blocks only where the change added lines to it;
+  blocks only where the change added lines to it (regions of type-only syntax, which hold no code, such as
+  TypeScript's `export type * from`, never block: semgrep.TYPE_ONLY);
 - **reviewed with reduced coverage** when another code analyzer parsed all of it (or a partial parse's
   regions hold no added line): reported in a notice in every output and in `evidence.coverage`, not blocked.
 
@@ -37,6 +38,7 @@ class Gap:
     reason: str
     lines: tuple[tuple[int, int], ...] = ()  # () = the whole file
     broken: bool = False  # the analyzer says the file itself is invalid, not that its parser falls short
+    runtime: bool = True  # False: the unparsed lines hold only type-level syntax (no code): never blocking
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"analyzer": self.analyzer, "reason": self.reason}
@@ -71,8 +73,9 @@ def assess(results: list[AnalyzerResult]) -> list[FileCoverage]:
             if parses(path):
                 files.setdefault(path, FileCoverage(path)).gaps.append(
                     Gap(result.name, reason, broken=path not in result.parser_gaps))
-        for path, reason, lines in result.partial:
-            files.setdefault(path, FileCoverage(path)).gaps.append(Gap(result.name, reason, tuple(lines)))
+        for part in result.partial:
+            files.setdefault(part.path, FileCoverage(part.path)).gaps.append(
+                Gap(result.name, part.reason, part.lines, runtime=part.runtime))
     for entry in files.values():
         missing = {g.analyzer for g in entry.gaps}
         entry.parsed_by = [r.name for r, parses in code if parses(entry.path) and r.name not in missing]
@@ -88,7 +91,7 @@ def unreviewed(results: list[AnalyzerResult]) -> list[RawFinding]:
             # a broken file or one no analyzer parsed at all: its whole-file gaps say why (partial ones add nothing)
             out += [_whole(g.analyzer, entry.path, g.reason) for g in entry.gaps if not g.lines]
         elif entry.outcome == PARTLY:
-            out += [_region(g, entry.path, span) for g in entry.partial for span in g.lines]
+            out += [_region(g, entry.path, span) for g in entry.partial if g.runtime for span in g.lines]
     return out
 
 

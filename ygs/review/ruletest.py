@@ -355,7 +355,7 @@ def _unparsed_notes(per_layer: list[list[AnalyzerResult]], trees: list[dict[str,
         f"{result.name} could not parse fixture {trees[index][path].source}: {why}"
         for index, layer_results in enumerate(per_layer)
         for result in layer_results
-        for path, why in [*result.unparsed, *((p, why) for p, why, _ in result.partial)]
+        for path, why in [*result.unparsed, *((part.path, part.reason) for part in result.partial)]
         if path in trees[index]
     ]
 

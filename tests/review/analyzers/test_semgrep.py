@@ -76,9 +76,19 @@ def test_evidence_names_version_and_rule_count(scanned: AnalyzerResult) -> None:
 def test_partly_parsed_file_is_reported_with_the_lines_semgrep_skipped(scanned: AnalyzerResult) -> None:
     """semgrep recovers from the conflict marker on line 3: the rest of the file is still analyzed."""
     assert not scanned.unparsed
-    assert [(path, lines) for path, _, lines in scanned.partial] == [("app/broken.py", ((3, 3),))]
-    assert "semgrep could not parse line 3 (`<<<<<<<` was unexpected)" in scanned.partial[0][1]
+    assert [(p.path, p.lines, p.runtime) for p in scanned.partial] == [("app/broken.py", ((3, 3),), True)]
+    assert scanned.partial[0].reason == "semgrep could not parse line 3 (`<<<<<<<` was unexpected)"
     assert [f.line for f in scanned.findings if f.path == "app/broken.py"] == [2]  # os.system(cmd)
+
+
+def test_type_only_typescript_lines_are_told_apart(tmp_path: Path) -> None:
+    """Only whole lines of type-level syntax count: code after `export type * from` on the same line is code."""
+    files = {"a.ts": "export type * from './x';\ninterface I<in out T> {\n  v: T;\n}\n"
+                     "export type * from './y'; eval(location.hash);\n"}
+    result = semgrep.run(make_context(tmp_path, files))
+    assert [(p.lines, p.runtime) for p in result.partial] == [(((5, 5),), True), (((1, 2),), False)]
+    assert result.partial[1].reason.endswith("type-only syntax, no runtime code")
+    assert [f.line for f in result.findings] == [5]  # semgrep recovered: the eval is still found
 
 
 def test_line_spans_merge_and_read() -> None:

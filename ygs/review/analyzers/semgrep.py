@@ -24,7 +24,7 @@ import yaml
 
 from ygs.review.analyzers.tool import Completed, ToolError, batches, last_line, run_analyzer, run_process
 from ygs.review.languages import language_of
-from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
+from ygs.review.model import AnalyzerResult, Partial, RawFinding, ScanContext
 
 NAME = "semgrep"
 LANGUAGES = frozenset({"python", "javascript", "typescript", "go", "java"})  # what gates/rules/ covers
@@ -38,6 +38,18 @@ PARSE_ERRORS = frozenset({"Lexical error", "Syntax error", "Other syntax error",
 PARTIAL = "PartialParsing"  # parsed, except the lines in the error's spans
 GAVE_UP = frozenset({"Timeout", "OutOfMemory", "StackOverflow"})
 _CWE = re.compile(r"CWE-\d+")
+# Whole lines of valid TypeScript semgrep's grammar does not know (1.185) that are erased at compile time: an
+# unparsed region made only of them holds no code, so it never blocks (it is reported as reduced coverage).
+_TS_NAME = r"[A-Za-z_$][\w$]*"
+TYPE_ONLY = {
+    "typescript": (
+        # export type * from './x';  export type * as ns from './x';
+        re.compile(rf"^\s*export\s+type\s+\*(?:\s+as\s+{_TS_NAME})?\s+from\s+(['\"])[^'\"\n]*\1\s*;?\s*$"),
+        # interface I<in out T> {   (variance annotations; the body lines are parsed as usual)
+        re.compile(rf"^\s*(?:export\s+)?(?:declare\s+)?interface\s+{_TS_NAME}\s*<[^;{{}}()=]*\b(?:in|out)\b"
+                   rf"[^;{{}}()=]*>\s*(?:extends\s+[^;{{}}()=]+)?\{{\s*\}}?\s*;?\s*$"),
+    ),
+}
 
 
 def applies_to(path: str) -> bool:
@@ -72,7 +84,7 @@ def _scan(ctx: ScanContext, targets: list[str], result: AnalyzerResult, deadline
         _check(proc, output)
         scanned.update(p for p in map(normalize_path, output.get("paths", {}).get("scanned", [])) if p in wanted)
         result.findings.extend(_findings(output.get("results", []), wanted))
-        _gaps(output.get("errors", []), wanted, result)
+        _gaps(output.get("errors", []), wanted, result, ctx)
     result.files_scanned = len(scanned)
 
 
@@ -115,7 +127,7 @@ def _findings(results: list[dict[str, Any]], wanted: set[str]) -> list[RawFindin
     return out
 
 
-def _gaps(errors: list[dict[str, Any]], wanted: set[str], result: AnalyzerResult) -> None:
+def _gaps(errors: list[dict[str, Any]], wanted: set[str], result: AnalyzerResult, ctx: ScanContext) -> None:
     """Files semgrep did not parse (unparsed; a syntax error is a gap in its grammar, giving up is not) and
     files it parsed except some lines (partial: its error recovery skipped them)."""
     whole: dict[str, str] = {}
@@ -127,8 +139,7 @@ def _gaps(errors: list[dict[str, Any]], wanted: set[str], result: AnalyzerResult
             continue
         spans = _spans(error)
         if kind == PARTIAL and spans:
-            reason, lines = partial.setdefault(path, (_detail(error), []))
-            lines.extend(spans)
+            partial.setdefault(path, (_detail(error), []))[1].extend(spans)
         elif path not in whole:
             whole[path] = _reason(error, kind)
             if kind in PARSE_ERRORS:
@@ -136,8 +147,20 @@ def _gaps(errors: list[dict[str, Any]], wanted: set[str], result: AnalyzerResult
     result.unparsed.extend(whole.items())
     for path, (detail, spans) in partial.items():
         if path not in whole:
-            merged = merge_spans(spans)
-            result.partial.append((path, f"semgrep could not parse {describe_lines(merged)} ({detail})", merged))
+            result.partial.extend(_partial(path, detail, spans, ctx))
+
+
+def _partial(path: str, detail: str, spans: list[tuple[int, int]], ctx: ScanContext) -> list[Partial]:
+    """The unparsed regions, those that hold only type-level syntax (TYPE_ONLY) apart: they hold no code."""
+    lines = ctx.lines_of(path)
+    patterns = TYPE_ONLY.get(language_of(path), ())
+    erased = [s for s in spans if all(any(p.match(line) for p in patterns) for line in lines[s[0] - 1:s[1]])]
+    code, typed = merge_spans([s for s in spans if s not in erased]), merge_spans(erased)
+    out = [Partial(path, f"semgrep could not parse {describe_lines(code)} ({detail})", code)] if code else []
+    if typed:
+        out.append(Partial(path, f"semgrep could not parse {describe_lines(typed)} ({detail}): type-only syntax, "
+                                 "no runtime code", typed, runtime=False))
+    return out
 
 
 def _spans(error: dict[str, Any]) -> list[tuple[int, int]]:
