@@ -122,7 +122,7 @@ def notices(entries: list[dict[str, Any]]) -> list[str]:
 def _notice(entry: dict[str, Any]) -> str:
     missed = "; ".join(_missed(g) for g in entry["not_parsed"])
     readers = f"read in full by {', '.join(entry['parsed_by'])}" if entry["parsed_by"] else \
-        "the lines the change added were parsed"
+        "the rest of the file was reviewed"
     return printable(f"reduced coverage: {entry['path']}: {missed}; {readers}")
 
 
