@@ -1,6 +1,6 @@
 """Signals and long runs: a real `ygs review` process, a real hung analyzer, real SIGINT/SIGTERM, a real pty.
 
-The hung analyzer is bandit: ygs runs `python -m bandit` when a `bandit` package is importable, so a fake
+The hung analyzer is bandit: ygs runs `bandit.cli.main` when a `bandit` package is importable, so a fake
 package first on PYTHONPATH (inherited by ygs and by the analyzer it starts) takes its place. The fake
 writes its pid and its worker's pid (a child in its process group that ignores SIGTERM, so the SIGKILL
 step is exercised too), then sleeps far past any test's patience.
@@ -68,6 +68,9 @@ def fake(tmp_path: Path) -> Iterator[Path]:
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("")
     (package / "__main__.py").write_text(HUNG_BANDIT)
+    (package / "cli").mkdir()
+    (package / "cli" / "__init__.py").write_text("")
+    (package / "cli" / "main.py").write_text("def main():\n    import bandit.__main__  # noqa: F401\n")
     yield tmp_path / "fake"
     pids = tmp_path / "fake" / "pids"
     if pids.exists():  # a failed test must not leave its hung analyzer behind

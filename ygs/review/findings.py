@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ygs.review import context, envfiles, foreign
+from ygs.review import context, coverage, envfiles, foreign
 from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, fingerprint
 from ygs.review.policy import Policy
 
-UNPARSED = "review-unparsed"
+UNPARSED = coverage.UNPARSED
 SUPPRESSION_NEEDS_REASON = "review-suppression-needs-reason"
 _SUPPRESS = re.compile(r"ygs:\s*ignore\[([A-Za-z0-9_.,\s-]+)\]\s*(.*)")
 _COMMENT_END = re.compile(r"\s*(\*/|-->|#}|%}|\*\))\s*$")
@@ -39,7 +39,7 @@ def build(
     ctx: ScanContext, results: list[AnalyzerResult], rules: Policy, line_filter: str
 ) -> tuple[list[Finding], list[dict[str, Any]]]:
     """The findings to report, and the suppressions that silenced others (with their reasons)."""
-    raws = [raw for result in results for raw in result.findings] + _unparsed(results)
+    raws = [raw for result in results for raw in result.findings] + coverage.unreviewed(results)
     text = _Lines(ctx)
     rules = context.InContext.of(rules, ctx.config.review.test_paths, text.get)
     selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter)]
@@ -59,15 +59,6 @@ def secrets(results: list[AnalyzerResult]) -> list[str]:
 def ordered(findings: list[Finding]) -> list[Finding]:
     """Most severe first, then Pass 1 before Pass 2, then by place."""
     return sorted(findings, key=lambda f: (-f.severity.rank, f.pass_, f.path, f.line, f.rule_id))
-
-
-def _unparsed(results: list[AnalyzerResult]) -> list[RawFinding]:
-    return [
-        RawFinding(rule_id=UNPARSED, path=path, line=1, message=f"not reviewed: {r.name} could not parse ({why})",
-                   source=r.name, whole_file=True)
-        for r in results
-        for path, why in r.unparsed
-    ]
 
 
 def _selected(raw: RawFinding, changeset: Any, line_filter: str) -> bool:

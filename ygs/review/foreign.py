@@ -99,8 +99,8 @@ def not_honoured(marker: Marker, rule_id: str, rewrote: bool = False) -> str:
 def find(raw: RawFinding, read_line: Callable[[str, int], str]) -> Marker | None:
     """The marker of raw's analyzer that covers raw: on its line, a comment-only line above, or (bandit) a
     later line of the statement."""
-    if raw.source not in ("bandit", "semgrep") or not raw.path:
-        return None
+    if raw.source not in ("bandit", "semgrep") or not raw.path or raw.rule_id.startswith("review-"):
+        return None  # the gate's own findings (review-unparsed: nothing read those lines) are not the tool's
     last = min(raw.end_line or raw.line, raw.line + MAX_STATEMENT_LINES - 1) if raw.source == "bandit" else raw.line
     for number in (raw.line, *range(raw.line + 1, last + 1), raw.line - 1):
         text = read_line(raw.path, number)

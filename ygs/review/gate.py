@@ -2,7 +2,8 @@
 
 The policy comes from the trusted side (ygs/review/trust.py), never from the change under review. The gate
 fails closed: an analyzer that should have run and failed, timed out, or scanned none of the changed files
-it applies to, no analyzer at all, or a changed file no analyzer reads makes the verdict `error`, never `pass`.
+it applies to, no analyzer at all, or a changed file no analyzer reads makes the verdict `error`, never `pass`;
+a file no analyzer could parse blocks (ygs/review/coverage.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.globs import first_match
 from ygs.resources import data_dir
-from ygs.review import analyzers, findings, policy, progress, trust
+from ygs.review import analyzers, coverage, findings, policy, progress, trust
 from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, Finding, ReviewResult, ScanContext
 
 
@@ -53,7 +54,7 @@ def review(root: Path, config: Config | None = None, *, base_ref: str | None = N
     result = ReviewResult(verdict="pass", base=selection.base, head=selection.head, run_id=_run_id(),
                           fail_level=fail_level, filter=filter, findings=scan.findings, config=config)
     result.errors = coverage_errors(config, scan) + analyzer_errors(scan.results)
-    result.notices = resolved.notices() + _notices(scan.results)
+    result.notices = resolved.notices() + _notices(scan.results) + coverage.notices(scan.coverage)
     result.evidence = {**evidence(changeset, scan, time.monotonic() - started), "policy": resolved.evidence()}
     result.verdict = "error" if result.errors else "fail" if result.blocking else "pass"
     return result
@@ -69,6 +70,7 @@ class Scan:
     results: list[AnalyzerResult]
     findings: list[Finding]
     suppressed: list[dict]
+    coverage: list[dict]  # files an analyzer could not (fully) parse, and what that meant (ygs/review/coverage.py)
 
 
 def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tuple[str, ...] | None,
@@ -88,11 +90,12 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
         if not no_llm:
             results.append(_llm_pass(ctx, results, use_cache))
         kept, suppressed = findings.build(ctx, results, rules, line_filter)
+    gaps = coverage.report(results, kept)
     kept = findings.ordered(kept + resolved.findings(rules, findings.secrets(results)))
     reviewed = [path for path in scannable if _readers(path, results)]
     uncovered = [path for path in scannable if not _covering(path, config.review.analyzers)]
     return Scan(reviewed, uncovered, _mark_secret_scans(unread, ctx.secrets_only, results), results, kept,
-                suppressed)
+                suppressed, gaps)
 
 
 def _covering(path: str, names: tuple[str, ...] | list[str]) -> list[str]:
@@ -320,12 +323,13 @@ def evidence(changeset: diff.ChangeSet, scan: Scan, duration: float) -> dict:
         "lines_added": changeset.lines_added,
         "lines_deleted": changeset.lines_deleted,
         "lines_reviewed": sum(f.lines_added for f in files if f.path in reviewed),
+        "files_reduced_coverage": sum(e["outcome"] == coverage.REDUCED for e in scan.coverage),
         "findings_suppressed": len(scan.suppressed),
         "paths_skipped": len(scan.skipped),
         "duration_s": round(duration, 3),
     }
     return {"analyzers": {r.name: r.evidence() for r in scan.results}, "totals": totals,
-            "skipped": scan.skipped, "suppressions": scan.suppressed}
+            "skipped": scan.skipped, "suppressions": scan.suppressed, "coverage": scan.coverage}
 
 
 def _run_id() -> str:

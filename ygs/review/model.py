@@ -112,6 +112,20 @@ def fingerprint(rule_key: str, path: str, line_text: str, occurrence: int) -> st
 ANALYZER_STATUSES = ("ok", "failed", "timed_out", "skipped")
 
 
+@dataclass(frozen=True)
+class Partial:
+    """A file an analyzer parsed except some lines."""
+
+    path: str
+    reason: str
+    lines: tuple[tuple[int, int], ...]  # the unparsed line ranges, 1-based, inclusive
+    runtime: bool = True  # False: the lines hold only type-level syntax, erased at compile time: never blocking
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "reason": self.reason, "lines": [list(span) for span in self.lines],
+                "runtime": self.runtime}
+
+
 @dataclass
 class AnalyzerResult:
     """What one analyzer did: its evidence, and its raw findings."""
@@ -125,7 +139,12 @@ class AnalyzerResult:
     files_scanned: int = 0  # of those, how many it really scanned
     duration_s: float = 0.0
     findings: list[RawFinding] = field(default_factory=list)
-    unparsed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): becomes a blocking finding
+    # (path, reason): files it could not parse at all; what that means for the verdict: ygs/review/coverage.py
+    unparsed: list[tuple[str, str]] = field(default_factory=list)
+    # paths in unparsed that hold valid code its parser cannot read (newer syntax, a gap in the tool's grammar),
+    # not broken files: another analyzer that parsed the file then reviews it, with reduced coverage
+    parser_gaps: set[str] = field(default_factory=set)
+    partial: list[Partial] = field(default_factory=list)  # parsed except some lines (semgrep's error recovery)
     required: bool = True  # a failure of a required analyzer makes the verdict `error`
     extra: dict[str, Any] = field(default_factory=dict)  # analyzer-specific evidence (e.g. LLM token usage)
 
@@ -141,6 +160,7 @@ class AnalyzerResult:
             "duration_s": round(self.duration_s, 3),
             "findings": len(self.findings),
             "unparsed": [{"path": p, "reason": r} for p, r in self.unparsed],
+            "partially_parsed": [part.to_json() for part in self.partial],
         }
 
 

@@ -345,7 +345,8 @@ def _merge(results: list[AnalyzerResult]) -> AnalyzerResult:
         rules_run=max(r.rules_run for r in results), required=worst.required,
         files_applicable=sum(r.files_applicable for r in results), files_scanned=sum(r.files_scanned for r in results),
         duration_s=sum(r.duration_s for r in results), findings=[f for r in results for f in r.findings],
-        unparsed=[u for r in results for u in r.unparsed],
+        unparsed=[u for r in results for u in r.unparsed], partial=[u for r in results for u in r.partial],
+        parser_gaps={p for r in results for p in r.parser_gaps},
     )
 
 
@@ -354,7 +355,7 @@ def _unparsed_notes(per_layer: list[list[AnalyzerResult]], trees: list[dict[str,
         f"{result.name} could not parse fixture {trees[index][path].source}: {why}"
         for index, layer_results in enumerate(per_layer)
         for result in layer_results
-        for path, why in result.unparsed
+        for path, why in [*result.unparsed, *((part.path, part.reason) for part in result.partial)]
         if path in trees[index]
     ]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from scan_context import make_context
 
-from ygs.review.analyzers import bandit
+from ygs.review.analyzers import bandit, pysyntax
 from ygs.review.model import AnalyzerResult, Severity
 
 FILES = {
@@ -26,6 +26,7 @@ FILES = {
     "app/bind.py": "HOST = '0.0.0.0'\n",  # B104: no policy entry -> fallback severity
     ".tox/x.py": "import marshal\nmarshal.loads(data)\n",  # bandit's default excludes must not apply
     "app/broken.py": "def broken(:\n    pass\n",
+    "app/modern.py": "type Pair = tuple[int, int]\n\n\ndef first[T](items: list[T]) -> T:\n    return items[0]\n",
     "app/page.js": "eval(x)\n",
 }
 
@@ -70,10 +71,23 @@ def test_fallback_severity_comes_from_bandit_severity(scanned: AnalyzerResult) -
 
 
 def test_syntax_error_is_unparsed_and_evidence_counts(scanned: AnalyzerResult) -> None:
-    assert [path for path, _ in scanned.unparsed] == ["app/broken.py"]
-    assert "syntax error" in scanned.unparsed[0][1]
-    assert scanned.files_applicable == 6 and scanned.files_scanned == 5
+    reasons = dict(scanned.unparsed)
+    assert reasons["app/broken.py"] == "bandit: syntax error (line 1: invalid syntax)"
+    assert "app/broken.py" not in scanned.parser_gaps  # broken in every Python: blocks whatever semgrep says
+    assert scanned.files_applicable == 7 and scanned.files_scanned == 5 + ("app/modern.py" not in reasons)
     assert scanned.version[0].isdigit() and scanned.rules_run >= 60
+
+
+def test_newer_python_syntax_is_a_parser_gap_or_scanned_by_a_newer_python(scanned: AnalyzerResult) -> None:
+    newer = pysyntax.newer_with_bandit()
+    if newer is None:  # this interpreter is all there is: a gap other analyzers cover, named precisely
+        assert dict(scanned.unparsed)["app/modern.py"] == (
+            f"bandit: Python 3.12 syntax not parsed (bandit runs on Python {pysyntax.running()}; no newer "
+            "python3.N with bandit on PATH)")
+        assert scanned.parser_gaps == {"app/modern.py"}
+    else:
+        assert "app/modern.py" not in dict(scanned.unparsed)
+        assert scanned.extra["newer_python"] == {"interpreter": newer.name, "files": ["app/modern.py"]}
 
 
 def test_no_python_files_runs_nothing(tmp_path: Path) -> None:

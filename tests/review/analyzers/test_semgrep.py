@@ -73,9 +73,28 @@ def test_evidence_names_version_and_rule_count(scanned: AnalyzerResult) -> None:
     assert scanned.rules_run == len(semgrep.rule_ids(data_dir("gates") / "rules")) >= 40
 
 
-def test_unparsable_file_is_reported_unparsed(scanned: AnalyzerResult) -> None:
-    assert [path for path, _ in scanned.unparsed] == ["app/broken.py"]
-    assert "syntax error at line 3" in scanned.unparsed[0][1]
+def test_partly_parsed_file_is_reported_with_the_lines_semgrep_skipped(scanned: AnalyzerResult) -> None:
+    """semgrep recovers from the conflict marker on line 3: the rest of the file is still analyzed."""
+    assert not scanned.unparsed
+    assert [(p.path, p.lines, p.runtime) for p in scanned.partial] == [("app/broken.py", ((3, 3),), True)]
+    assert scanned.partial[0].reason == "semgrep could not parse line 3 (`<<<<<<<` was unexpected)"
+    assert [f.line for f in scanned.findings if f.path == "app/broken.py"] == [2]  # os.system(cmd)
+
+
+def test_type_only_typescript_lines_are_told_apart(tmp_path: Path) -> None:
+    """Only whole lines of type-level syntax count: code after `export type * from` on the same line is code."""
+    files = {"a.ts": "export type * from './x';\ninterface I<in out T> {\n  v: T;\n}\n"
+                     "export type * from './y'; eval(location.hash);\n"}
+    result = semgrep.run(make_context(tmp_path, files))
+    assert [(p.lines, p.runtime) for p in result.partial] == [(((5, 5),), True), (((1, 2),), False)]
+    assert result.partial[1].reason.endswith("type-only syntax, no runtime code")
+    assert [f.line for f in result.findings] == [5]  # semgrep recovered: the eval is still found
+
+
+def test_line_spans_merge_and_read() -> None:
+    assert semgrep.merge_spans([(7, 9), (2, 2), (3, 4), (8, 12)]) == ((2, 4), (7, 12))
+    assert semgrep.describe_lines(((2, 2),)) == "line 2"
+    assert semgrep.describe_lines(((2, 4), (7, 7))) == "lines 2-4, 7"
 
 
 def test_no_applicable_files_runs_nothing_and_is_ok(tmp_path: Path) -> None:

@@ -1,11 +1,15 @@
 """Bandit on the changed Python files.
 
-Bandit runs as `python -m bandit` under the running interpreter when it is importable (else the `bandit`
-executable on PATH), on the changed .py/.pyi files only, with:
+Bandit runs under the running interpreter when it is importable (else the `bandit` executable on PATH), on
+the changed .py/.pyi files only, with:
 
 - `--ignore-nosec`: ygs matches `# nosec` itself (ygs/review/foreign.py), so each suppression is reported;
 - `-x ""`: explicit targets, so bandit's default excluded directories (.tox, .git, *.egg …) don't hide files;
 - `-s SKIPPED_TESTS`: checks that are noise for a merge gate (see SKIPPED_TESTS and docs/rules.md).
+
+A file written for a newer Python than the one running bandit (`type X = int`, `def f[T]`, `f"{d["k"]}"`)
+is scanned again under the newest `python3.N` on PATH that has bandit; without one it is reported as
+"bandit: Python 3.12 syntax not parsed", a gap other analyzers cover (ygs/review/coverage.py).
 
 Rule ids are `bandit-<TEST_ID>`. Tests without a policy entry get a fallback severity from bandit's own.
 """
@@ -23,6 +27,7 @@ import warnings
 from importlib import metadata
 from typing import Any
 
+from ygs.review.analyzers import pysyntax
 from ygs.review.analyzers.semgrep import normalize_path
 from ygs.review.analyzers.tool import Completed, ToolError, batches, last_line, run_analyzer, run_process
 from ygs.review.languages import language_of
@@ -66,23 +71,64 @@ def run(ctx: ScanContext) -> AnalyzerResult:
     return run_analyzer(NAME, ctx, applies_to, _scan)
 
 
+def parses(path: str) -> bool:
+    """Whether this analyzer parses path as code (ygs/review/coverage.py)."""
+    return applies_to(path)
+
+
 def _scan(ctx: ScanContext, targets: list[str], result: AnalyzerResult, deadline: float) -> None:
     if not targets:
         return
     command = bandit_command()
     if command is None:
         raise ToolError(INSTALL_HINT)
+    _run(command, ctx, targets, result, deadline)
+    result.version = version()
+    result.rules_run = tests_run()
+    if result.unparsed:
+        _newer_syntax(ctx, result, deadline)
+
+
+def _run(command: list[str], ctx: ScanContext, targets: list[str], result: AnalyzerResult, deadline: float) -> None:
     wanted = set(targets)
     for batch in batches(targets):
         cmd = [*command, "-f", "json", "-q", "--ignore-nosec", "-x", "", "-s", ",".join(SKIPPED_TESTS), "--", *batch]
-        proc = run_process(cmd, cwd=ctx.tree, env=dict(os.environ), timeout=deadline - time.monotonic())
+        proc = run_process(cmd, cwd=ctx.tree, env=dict(os.environ), timeout=deadline - time.monotonic(), name=NAME)
         output = _parse_json(proc)
         unparsed = _unparsed(output.get("errors", []), wanted)
         result.unparsed.extend(unparsed)
         result.files_scanned += len(_scanned(output.get("metrics", {}), wanted) - {path for path, _ in unparsed})
         result.findings.extend(_findings(output.get("results", []), wanted))
-    result.version = version()
-    result.rules_run = tests_run()
+
+
+def _newer_syntax(ctx: ScanContext, result: AnalyzerResult, deadline: float) -> None:
+    """Files bandit could not parse because they are written for a newer Python: bandit again under the newest
+    python3.N on PATH that has it, else each is a parser gap ("bandit: Python 3.12 syntax not parsed").
+    A file broken in every version stays unparsed, and blocks (ygs/review/coverage.py)."""
+    syntax = {path: pysyntax.needs("\n".join(ctx.lines_of(path))) for path, _ in result.unparsed}
+    newer = {path for path, found in syntax.items() if found.needs}
+    interpreter = pysyntax.newer_with_bandit() if newer else None
+    redo = sorted(p for p in newer if interpreter and syntax[p].needs <= interpreter.version)  # type: ignore[operator]
+    if interpreter and redo:
+        again = AnalyzerResult(name=NAME)
+        _run(interpreter.bandit(), ctx, redo, again, deadline)
+        result.unparsed = [u for u in result.unparsed if u[0] not in redo] + again.unparsed
+        result.findings += again.findings
+        result.files_scanned += again.files_scanned
+        result.extra["newer_python"] = {"interpreter": interpreter.name, "files": redo}
+    where = f"bandit runs on Python {pysyntax.running()}; no newer python3.N with bandit on PATH"
+    if interpreter:
+        where = f"bandit runs on Python {pysyntax.running()} and {interpreter.name}"
+    reasons = []
+    for path, reason in result.unparsed:
+        found = syntax.get(path)
+        if found and found.needs:
+            result.parser_gaps.add(path)
+            reason = f"bandit: Python {found.version} syntax not parsed ({where})"
+        elif found and found.error:
+            reason = f"bandit: syntax error ({found.error})"
+        reasons.append((path, reason))
+    result.unparsed = reasons
 
 
 def _parse_json(proc: Completed) -> dict[str, Any]:
@@ -143,9 +189,11 @@ def _cwe(value: Any) -> str | None:
 
 
 def bandit_command() -> list[str] | None:
-    """`python -m bandit` under this interpreter when importable, else the `bandit` executable."""
+    """bandit under this interpreter when importable, else the `bandit` executable. Never `python -m bandit`:
+    that puts the working directory (the change under review) first on sys.path, so a `bandit/` package in
+    the change would run in bandit's place (pysyntax.RUN_BANDIT drops it)."""
     if importlib.util.find_spec("bandit") is not None:
-        return [sys.executable, "-m", "bandit"]
+        return [sys.executable, "-c", pysyntax.RUN_BANDIT]
     exe = shutil.which("bandit")
     return [exe] if exe else None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 
+from ygs.review.analyzers import pysyntax
 from ygs.review.languages import language_of
 from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
 
@@ -37,6 +38,12 @@ _STRINGS = re.compile(r"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`
 
 def applies_to(path: str) -> bool:
     return language_of(path) in ("python", *BRACE_LANGUAGES)
+
+
+def parses(path: str) -> bool:
+    """Whether this analyzer parses path as code (ygs/review/coverage.py): Python with `ast`; the brace
+    languages are only matched line by line, which proves nothing about the file."""
+    return language_of(path) == "python"
 
 
 def run(ctx: ScanContext) -> AnalyzerResult:
@@ -74,7 +81,13 @@ def _python_functions(lines: list[str], path: str, result: AnalyzerResult) -> li
     try:
         tree = ast.parse("\n".join(lines))
     except (SyntaxError, ValueError) as exc:
-        result.unparsed.append((path, f"Python syntax error: {getattr(exc, 'msg', exc)}"))
+        syntax = pysyntax.needs("\n".join(lines))
+        if syntax.needs:  # valid code for a newer Python: a gap of this interpreter, not a broken file
+            result.parser_gaps.add(path)
+            result.unparsed.append((path, f"functions: Python {syntax.version} syntax not parsed (ygs runs on "
+                                          f"Python {pysyntax.running()})"))
+        else:
+            result.unparsed.append((path, f"Python syntax error: {getattr(exc, 'msg', exc)}"))
         return []
     return [
         (node.name, node.lineno, node.end_lineno or node.lineno, _docstring(node))

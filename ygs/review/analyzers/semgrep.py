@@ -24,7 +24,7 @@ import yaml
 
 from ygs.review.analyzers.tool import Completed, ToolError, batches, last_line, run_analyzer, run_process
 from ygs.review.languages import language_of
-from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
+from ygs.review.model import AnalyzerResult, Partial, RawFinding, ScanContext
 
 NAME = "semgrep"
 LANGUAGES = frozenset({"python", "javascript", "typescript", "go", "java"})  # what gates/rules/ covers
@@ -35,12 +35,30 @@ FLAGS = (
 )
 # errors[].type values that mean "this file was not (fully) parsed or analyzed"
 PARSE_ERRORS = frozenset({"Lexical error", "Syntax error", "Other syntax error", "AST builder error", "PartialParsing"})
+PARTIAL = "PartialParsing"  # parsed, except the lines in the error's spans
 GAVE_UP = frozenset({"Timeout", "OutOfMemory", "StackOverflow"})
 _CWE = re.compile(r"CWE-\d+")
+# Whole lines of valid TypeScript semgrep's grammar does not know (1.185) that are erased at compile time: an
+# unparsed region made only of them holds no code, so it never blocks (it is reported as reduced coverage).
+_TS_NAME = r"[A-Za-z_$][\w$]*"
+TYPE_ONLY = {
+    "typescript": (
+        # export type * from './x';  export type * as ns from './x';
+        re.compile(rf"^\s*export\s+type\s+\*(?:\s+as\s+{_TS_NAME})?\s+from\s+(['\"])[^'\"\n]*\1\s*;?\s*$"),
+        # interface I<in out T> {   (variance annotations; the body lines are parsed as usual)
+        re.compile(rf"^\s*(?:export\s+)?(?:declare\s+)?interface\s+{_TS_NAME}\s*<[^;{{}}()=]*\b(?:in|out)\b"
+                   rf"[^;{{}}()=]*>\s*(?:extends\s+[^;{{}}()=]+)?\{{\s*\}}?\s*;?\s*$"),
+    ),
+}
 
 
 def applies_to(path: str) -> bool:
     return language_of(path) in LANGUAGES
+
+
+def parses(path: str) -> bool:
+    """Whether this analyzer parses path as code (ygs/review/coverage.py)."""
+    return applies_to(path)
 
 
 def run(ctx: ScanContext) -> AnalyzerResult:
@@ -60,13 +78,13 @@ def _scan(ctx: ScanContext, targets: list[str], result: AnalyzerResult, deadline
     env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
     for batch in batches(targets):
         cmd = [exe, "scan", "--config", str(rules_dir), *FLAGS, "--", *batch]
-        proc = run_process(cmd, cwd=ctx.tree, env=env, timeout=deadline - time.monotonic())
+        proc = run_process(cmd, cwd=ctx.tree, env=env, timeout=deadline - time.monotonic(), name=NAME)
         output = _parse_json(proc)
         result.version = result.version or str(output.get("version", ""))
         _check(proc, output)
         scanned.update(p for p in map(normalize_path, output.get("paths", {}).get("scanned", [])) if p in wanted)
         result.findings.extend(_findings(output.get("results", []), wanted))
-        result.unparsed.extend(_unparsed(output.get("errors", []), wanted))
+        _gaps(output.get("errors", []), wanted, result, ctx)
     result.files_scanned = len(scanned)
 
 
@@ -109,15 +127,74 @@ def _findings(results: list[dict[str, Any]], wanted: set[str]) -> list[RawFindin
     return out
 
 
-def _unparsed(errors: list[dict[str, Any]], wanted: set[str]) -> list[tuple[str, str]]:
-    out: dict[str, str] = {}
+def _gaps(errors: list[dict[str, Any]], wanted: set[str], result: AnalyzerResult, ctx: ScanContext) -> None:
+    """Files semgrep did not parse (unparsed; a syntax error is a gap in its grammar, giving up is not) and
+    files it parsed except some lines (partial: its error recovery skipped them)."""
+    whole: dict[str, str] = {}
+    partial: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     for error in errors:
         path = normalize_path(error.get("path") or "")
         kind = error_type(error)
-        if path not in wanted or path in out or kind not in PARSE_ERRORS | GAVE_UP:
+        if path not in wanted or kind not in PARSE_ERRORS | GAVE_UP:
             continue
-        out[path] = _reason(error, kind)
-    return list(out.items())
+        spans = _spans(error)
+        if kind == PARTIAL and spans:
+            partial.setdefault(path, (_detail(error), []))[1].extend(spans)
+        elif path not in whole:
+            whole[path] = _reason(error, kind)
+            if kind in PARSE_ERRORS:
+                result.parser_gaps.add(path)
+    result.unparsed.extend(whole.items())
+    for path, (detail, spans) in partial.items():
+        if path not in whole:
+            result.partial.extend(_partial(path, detail, spans, ctx))
+
+
+def _partial(path: str, detail: str, spans: list[tuple[int, int]], ctx: ScanContext) -> list[Partial]:
+    """The unparsed regions, those that hold only type-level syntax (TYPE_ONLY) apart: they hold no code."""
+    lines = ctx.lines_of(path)
+    patterns = TYPE_ONLY.get(language_of(path), ())
+    erased = [s for s in spans if all(any(p.match(line) for p in patterns) for line in lines[s[0] - 1:s[1]])]
+    code, typed = merge_spans([s for s in spans if s not in erased]), merge_spans(erased)
+    out = [Partial(path, f"semgrep could not parse {describe_lines(code)} ({detail})", code)] if code else []
+    if typed:
+        out.append(Partial(path, f"semgrep could not parse {describe_lines(typed)} ({detail}): type-only syntax, "
+                                 "no runtime code", typed, runtime=False))
+    return out
+
+
+def _spans(error: dict[str, Any]) -> list[tuple[int, int]]:
+    out = []
+    for span in error.get("spans") or []:
+        start, end = span.get("start", {}).get("line"), span.get("end", {}).get("line")
+        if isinstance(start, int) and start > 0:
+            out.append((start, max(start, end if isinstance(end, int) else start)))
+    return out
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Line ranges sorted, overlapping or touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def describe_lines(spans: tuple[tuple[int, int], ...]) -> str:
+    """`line 2`, `lines 2-4`, `lines 2, 7-9`."""
+    parts = [str(a) if a == b else f"{a}-{b}" for a, b in spans]
+    plural = len(spans) > 1 or spans[0][0] != spans[0][1]
+    return ("lines " if plural else "line ") + ", ".join(parts)
+
+
+def _detail(error: dict[str, Any]) -> str:
+    """semgrep's message without its `Syntax error at line path:N:` header."""
+    message = str(error.get("message", ""))
+    body = message.split("\n", 1)[1] if "\n" in message else message
+    return " ".join(body.split())[:200] or "syntax error"
 
 
 def _reason(error: dict[str, Any], kind: str) -> str:
