@@ -225,3 +225,13 @@ def test_the_brace_language_heuristic_is_no_parse():
                       parser_gaps={"a.ts"})
     [raw] = coverage.unreviewed([semgrep, _result("functions")])
     assert raw.path == "a.ts" and raw.whole_file
+
+
+def test_a_nosemgrep_marker_cannot_silence_an_unparsed_added_line(repo, run_ygs):
+    start(repo, SEMGREP, {"src/a.ts": TS})
+    repo.write("src/a.ts", TS + "export type * from './y'; export const c = 3; // nosemgrep\n")
+    repo.commit("add a line semgrep cannot parse, with a bare nosemgrep marker")
+    code, report = review(run_ygs)
+    assert code == 1
+    assert [(f["path"], f["line"]) for f in unparsed(report)] == [("src/a.ts", 6)]
+    assert report["evidence"]["suppressions"] == []
