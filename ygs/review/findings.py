@@ -1,6 +1,6 @@
 """Raw analyzer hits -> the findings a review reports.
 
-filter (which lines) -> dedupe (same line + same weakness = one finding naming every source) ->
+filter (which lines; with `added`, only new content: see `_selected` and ygs/diff.py) -> dedupe (same line + same weakness = one finding naming every source) ->
 suppression (`# ygs: ignore[rule-id] reason`, reason required) -> fingerprints, snippets, redaction (known
 secrets, and every value of a `.env`-style file).
 """
@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ygs.diff import content_key, has_content
 from ygs.review import envfiles
 from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, fingerprint
 from ygs.review.policy import Policy
@@ -40,7 +41,7 @@ def build(
     """The findings to report, and the suppressions that silenced others (with their reasons)."""
     raws = [raw for result in results for raw in result.findings] + _unparsed(results)
     text = _Lines(ctx)
-    selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter)]
+    selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter, text)]
     groups = _dedupe(selected, rules)
     kept, suppressed, unexplained = _suppress(groups, text)
     kept += _dedupe(unexplained, rules)
@@ -67,7 +68,7 @@ def _unparsed(results: list[AnalyzerResult]) -> list[RawFinding]:
     ]
 
 
-def _selected(raw: RawFinding, changeset: Any, line_filter: str) -> bool:
+def _selected(raw: RawFinding, changeset: Any, line_filter: str, text: _Lines) -> bool:
     if not raw.path:  # about the change as a whole (size tier, missing tests)
         return True
     change = changeset.get(raw.path)
@@ -75,9 +76,27 @@ def _selected(raw: RawFinding, changeset: Any, line_filter: str) -> bool:
         return line_filter == "nofilter"
     if line_filter in ("file", "nofilter") or raw.whole_file:
         return change.status != "deleted" or line_filter == "nofilter"
-    span = set(range(raw.line, (raw.end_line or raw.line) + 1))
-    wanted = change.added_lines if line_filter == "added" else change.hunk_lines
-    return not span.isdisjoint(wanted)
+    span = range(raw.line, (raw.end_line or raw.line) + 1)
+    if line_filter == "added":
+        return any(_new_code(raw, number, change, text) for number in span if number in change.new_lines)
+    return not change.hunk_lines.isdisjoint(span)
+
+
+def _new_code(raw: RawFinding, number: int, change: Any, text: _Lines) -> bool:
+    """Whether the part of new line `number` the finding covers is new content: it has content, and when the line
+    extends an old line (`} catch {}` that gained ` finally {`), it is not inside that old line."""
+    line = text.get(raw.path, number)
+    if not line:  # a new line has content: the text is not in the tree (a file only the secrets detector streams)
+        return True
+    if raw.end_col is not None and number == (raw.end_line or raw.line):
+        line = line[: raw.end_col - 1]
+    if raw.col is not None and number == raw.line:
+        line = line[raw.col - 1:]
+    covered = content_key(line)
+    if not has_content(covered):
+        return False
+    old = change.extended.get(number)
+    return old is None or covered not in old
 
 
 def _weakness(raw: RawFinding, rules: Policy) -> str:
