@@ -23,7 +23,7 @@ from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
 
 NAME = "size"
 READS_CONTENT = False  # judges the change's shape, not what the files say: it covers no file for the gate
-_TOOLING_DIRS = frozenset({".github", ".circleci", ".gitlab", ".buildkite", "docs", "doc"})
+_TOOLING_DIRS = frozenset({".github", ".circleci", ".gitlab", ".buildkite", "docs"})  # not `doc/`: Go packages
 _TOOLING_NAMES = frozenset({"setup.py", "noxfile.py", "conftest.py", "gulpfile.js", "gruntfile.js"})
 _TOOLING_SUFFIXES = (".d.ts", ".config.js", ".config.cjs", ".config.mjs", ".config.ts", ".config.mts")
 # normalized lines (ygs.diff.content_key) that change no behaviour: comments, a version string, type-only
