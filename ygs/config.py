@@ -40,6 +40,8 @@ class SizingConfig:
     m_max_lines: int = 800
     l_max_files: int = 15
     l_max_lines: int = 1500
+    # the review's size tier counts this many deleted lines as one changed line: deleting is cheap to review
+    deleted_lines_per_line: int = 4
 
     def tier(self, files: int, lines: int) -> str:
         return max(self._tier(files, self.s_max_files, self.m_max_files, self.l_max_files),
@@ -61,6 +63,8 @@ TIERS = ("S", "M", "L", "XL")
 @dataclass(frozen=True)
 class CodeConfig:
     max_function_lines: int = 24
+    # an existing function already over max_function_lines is reported again only when a change grows it by more
+    max_function_growth: int = 5
     max_function_concepts: int = 7
 
 
@@ -173,7 +177,8 @@ class Config:
 _NOT_KEYS = {"root", "sources"}
 FILES = ("pyproject.toml", ".ygs/config.toml")  # where a project's config lives; the later one wins
 # Lower bounds: below them the gate would skip or abandon what it should review.
-MINIMUMS = {"tool.ygs.review.max_file_lines": 1000, "tool.ygs.review.analyzer_timeout_s": 10}
+MINIMUMS = {"tool.ygs.review.max_file_lines": 1000, "tool.ygs.review.analyzer_timeout_s": 10,
+            "tool.ygs.sizing.deleted_lines_per_line": 1, "tool.ygs.code.max_function_growth": 0}
 
 
 def load(root: str | Path | None) -> Config:

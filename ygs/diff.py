@@ -8,6 +8,25 @@ hunks from the patch, which git emits in the same order.
 Whether a file is text is decided by its content, never by `.gitattributes` (`* -diff`, `*.py binary` would
 otherwise hide a file from every analyzer): a file git shows as "Binary files … differ" whose new side is
 text by content (`is_binary`) is diffed again with `--text`.
+
+New content, not moved content. A diff's `+` lines include code that only moved: a renamed file git could not
+pair, a re-indented block, a block moved within the file or to another file of the change, an import whose path
+changed. `FileChange.new_lines` are the added lines whose content is new; the review's `added` filter reports only
+findings on those. Content is compared through `content_key`, the one normalization:
+
+- whitespace: runs of spaces and tabs are dropped, except one space between two word characters (`return x`
+  keeps its space, `f( a,b )` equals `f(a, b)`, any indentation equals any other);
+- import lines (Python `import` / `from … import`, JavaScript/TypeScript `import … from`, `export … from`,
+  `const … = require(…)`): the names they bind, sorted, not the module path (`from a.b import X` equals
+  `from a.c import X`); an import binding no name keeps its whole text.
+
+An added line is moved, not new, when a line with the same key was deleted by this change: first from the same
+file (re-indent, move within the file, a rename git paired), then from any other file (a move between files, a
+rename git could not pair). Each deleted line vouches for one added line only, so copying old code to a second
+place, or pasting it five times after deleting it once, still adds new lines. Lines with no letter or digit
+(`}`, `)`, blank) carry no content of their own and are never new. An added line whose key contains the whole
+key of a line deleted from the same hunk (`} catch {}` became `} catch {} finally {`) extends that line: the old
+part is old (`FileChange.extended`), what was written around it is new. See docs/security.md ("Moved code").
 """
 
 from __future__ import annotations
@@ -17,6 +36,7 @@ import os
 import re
 import stat
 import subprocess
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -46,6 +66,8 @@ class Hunk:
     new_count: int
     added: tuple[int, ...] = ()  # new-side line numbers of added lines
     deleted: int = 0
+    added_keys: tuple[str, ...] = ()  # content_key of each added line, in the order of `added`
+    deleted_keys: tuple[str, ...] = ()  # content_key of each deleted line
 
     @property
     def new_lines(self) -> range:
@@ -62,6 +84,8 @@ class FileChange:
     new_blob: str | None = None  # blob sha of the new side (None: read the work tree)
     binary: bool = False
     hunks: tuple[Hunk, ...] = ()
+    moved: frozenset[int] = frozenset()  # added lines that are not new: moved, re-indented, no content
+    extended: dict[int, str] = field(default_factory=dict, compare=False)  # added line -> key of the old line in it
 
     @property
     def kind(self) -> str:
@@ -75,6 +99,11 @@ class FileChange:
     @cached_property  # read once per finding by the line filter: build it once
     def added_lines(self) -> frozenset[int]:
         return frozenset(n for h in self.hunks for n in h.added)
+
+    @cached_property
+    def new_lines(self) -> frozenset[int]:
+        """Added lines whose content is new to the change (not moved, re-indented, re-imported; see module doc)."""
+        return self.added_lines - self.moved
 
     @cached_property
     def hunk_lines(self) -> frozenset[int]:
@@ -117,6 +146,18 @@ class ChangeSet:
     @property
     def lines_deleted(self) -> int:
         return sum(f.lines_deleted for f in self.files)
+
+    def base_lines(self, paths: list[str] | tuple[str, ...]) -> dict[str, list[str]]:
+        """The base-side text lines of each path that has one (a renamed file's old path), split as `lines_of`."""
+        wanted = [(path, change.old_path or path) for path in paths
+                  if (change := self._by_path.get(path)) is not None and change.status != "added"]
+        objects = git.cat_batch(self.root, [f"{self.base}:{old}" for _, old in wanted])
+        out: dict[str, list[str]] = {}
+        for (path, _), obj in zip(wanted, objects):
+            if obj is not None and obj[0] == b"blob":
+                lines = [line.removesuffix("\r") for line in obj[1].decode("utf-8", "replace").split("\n")]
+                out[path] = lines[:-1] if lines and lines[-1] == "" else lines
+        return out
 
     def stream(self, paths: list[str] | tuple[str, ...]) -> Iterator[tuple[str, Iterator[bytes]]]:
         """(path, chunks of its new-side content) for each path in order, in bounded memory whatever the file
@@ -173,6 +214,7 @@ def collect(
     files = _text_by_content(root, selector, context_lines, files)
     if head == WORKTREE and include_untracked:
         files.extend(_untracked(root))
+    files = vouch(files)
     return ChangeSet(root=root, base=base, head=head, files=tuple(files), context_lines=context_lines)
 
 
@@ -283,20 +325,122 @@ def _hunk(header: bytes, body: list[bytes]) -> Hunk:
     old_start, old_count, new_start, new_count = _HUNK.match(header).groups()  # type: ignore[union-attr]
     line = int(new_start)
     added: list[int] = []
-    deleted = 0
+    added_keys: list[str] = []
+    deleted_keys: list[str] = []
     for text in body:
         if text.startswith(b"+"):
             added.append(line)
+            added_keys.append(content_key(_decoded(text[1:])))
             line += 1
         elif text.startswith(b"-"):
-            deleted += 1
+            deleted_keys.append(content_key(_decoded(text[1:])))
         elif text.startswith(b" "):
             line += 1
-    return Hunk(int(old_start), _count(old_count), int(new_start), _count(new_count), tuple(added), deleted)
+    return Hunk(int(old_start), _count(old_count), int(new_start), _count(new_count), tuple(added),
+                len(deleted_keys), tuple(added_keys), tuple(deleted_keys))
 
 
 def _count(value: bytes | None) -> int:
     return 1 if value is None else int(value)
+
+
+def _decoded(line: bytes) -> str:
+    return line.decode("utf-8", "replace").removesuffix("\r")
+
+
+# --- new content, not moved content (see the module docstring) ------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+_SPACE_NOT_BETWEEN_WORDS = re.compile(r" (?!\w)|(?<!\w) ")
+_CONTENT = re.compile(r"[^\W_]")  # a letter or a digit
+_PY_FROM = re.compile(r"^from\s+[\w.]+\s+import\s+(?P<names>.*)$")
+_PY_IMPORT = re.compile(r"^import\s+(?P<names>[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)$")
+_JS_FROM = re.compile(r"^(?:import|export)\s+(?:type\s+)?(?P<names>.*?)\s*\bfrom\s*(['\"`]).*\2\s*;?$")
+_JS_REQUIRE = re.compile(r"^(?:const|let|var)\s+(?P<names>.+?)\s*=\s*require\s*\(\s*(['\"`]).*\2\s*\)\s*;?$")
+_NAME = re.compile(r"(?:(?:[\w$.]+|\*)\s+as\s+)?([\w$.]+)")
+_MAX_EXTENDED_PAIRS = 40_000  # deleted x added lines of one hunk compared for extensions; beyond: no extensions
+
+
+def content_key(line: str) -> str:
+    """What a line says, for deciding whether an added line's content is new (the one normalization)."""
+    text = _SPACE.sub(" ", line).strip()
+    names = _imported_names(text)
+    if names:
+        return "import " + ",".join(names)
+    return _SPACE_NOT_BETWEEN_WORDS.sub("", text)
+
+
+def has_content(key: str) -> bool:
+    """A key with a letter or digit; `}`, `);`, blank lines carry nothing new on their own."""
+    return bool(_CONTENT.search(key))
+
+
+def _imported_names(text: str) -> list[str]:
+    """The names an import line binds, sorted; [] for any other line (or an import that binds none)."""
+    text = text.split(" #", 1)[0].split(" //", 1)[0].strip()
+    match = _PY_FROM.match(text) or _PY_IMPORT.match(text) or _JS_FROM.match(text) or _JS_REQUIRE.match(text)
+    if not match:
+        return []
+    names = match.group("names").strip("(){}[] \\;")
+    return sorted({m.group(1) for m in _NAME.finditer(names.replace("{", ",").replace("}", ","))})
+
+
+def vouch(files: list[FileChange]) -> list[FileChange]:
+    """Mark the added lines that are not new content. Each line the change deleted vouches for one added line,
+    nearest first: an equal line of the same hunk (re-indent), then a line of the same hunk that contains it whole
+    (an old line that gained code around it), then an equal line of the same file (a move within the file), then of
+    any file (a move between files, a rename git did not pair)."""
+    moved: list[set[int]] = [set() for _ in files]
+    extended: list[dict[int, str]] = [{} for _ in files]
+    left_in_file: list[Counter[str]] = []
+    waiting: list[tuple[int, int, str]] = []  # (file index, line, key) not vouched for inside its hunk
+    for index, change in enumerate(files):
+        file_left: Counter[str] = Counter()
+        for hunk in change.hunks:
+            hunk_left, unmatched = _within_hunk(hunk, moved[index], extended[index])
+            file_left += hunk_left
+            waiting += [(index, line, key) for line, key in unmatched]
+        left_in_file.append(file_left)
+    elsewhere: list[tuple[int, int, str]] = []
+    for index, line, key in waiting:
+        if left_in_file[index][key] > 0:
+            left_in_file[index][key] -= 1
+            moved[index].add(line)
+        else:
+            elsewhere.append((index, line, key))
+    pool: Counter[str] = sum(left_in_file, Counter())
+    for index, line, key in elsewhere:
+        if pool[key] > 0:
+            pool[key] -= 1
+            moved[index].add(line)
+    return [replace(change, moved=frozenset(moved[i]), extended=extended[i]) for i, change in enumerate(files)]
+
+
+def _within_hunk(hunk: Hunk, moved: set[int], extended: dict[int, str]) -> tuple[Counter[str], list[tuple[int, str]]]:
+    """Vouch inside one hunk (equal lines, then containing lines); the deleted keys left, the added lines left."""
+    left = Counter(k for k in hunk.deleted_keys if has_content(k))
+    rest: list[tuple[int, str]] = []
+    for line, key in zip(hunk.added, hunk.added_keys):
+        if not has_content(key):
+            moved.add(line)
+        elif left[key] > 0:
+            left[key] -= 1
+            moved.add(line)
+        else:
+            rest.append((line, key))
+    old = list((+left).elements())
+    if not old or len(old) * len(rest) > _MAX_EXTENDED_PAIRS:
+        return +left, rest
+    unmatched = []
+    for line, key in rest:
+        inside = next((k for k in old if k in key), None)
+        if inside is None:
+            unmatched.append((line, key))
+        else:
+            old.remove(inside)
+            left[inside] -= 1
+            extended[line] = inside
+    return +left, unmatched
 
 
 def _untracked(root: Path) -> list[FileChange]:
@@ -313,8 +457,11 @@ def _untracked_file(root: Path, path: str) -> FileChange:
         mode = "100755" if info.st_mode & 0o111 else "100644"
         data = full.read_bytes()
     binary = is_binary(data)
-    count = 0 if binary else len(data.splitlines())
-    hunks = () if binary or count == 0 else (Hunk(0, 0, 1, count, tuple(range(1, count + 1))),)
+    lines = [] if binary else data.split(b"\n")
+    lines = lines[:-1] if lines and lines[-1] == b"" else lines
+    count = len(lines)
+    keys = tuple(content_key(_decoded(line)) for line in lines)
+    hunks = () if binary or count == 0 else (Hunk(0, 0, 1, count, tuple(range(1, count + 1)), 0, keys),)
     return FileChange(path=path, status="added", new_mode=mode, binary=binary, hunks=hunks)
 
 

@@ -1,9 +1,10 @@
 """Raw analyzer hits -> the findings a review reports.
 
-filter (which lines) -> context (test code, explained empty catches: advice, ygs/review/context.py) ->
-foreign suppressions (`# nosec`, `# nosemgrep`, ygs/review/foreign.py) -> dedupe (same line + same weakness =
-one finding naming every source) -> suppression (`# ygs: ignore[rule-id] reason`, reason required) ->
-fingerprints, snippets, redaction (known secrets, and every value of a `.env`-style file).
+filter (which lines; with `added`, only new content: see `_selected` and ygs/diff.py) -> context (test code,
+explained empty catches: advice, ygs/review/context.py) -> foreign suppressions (`# nosec`, `# nosemgrep`,
+ygs/review/foreign.py) -> dedupe (same line + same weakness = one finding naming every source) -> suppression
+(`# ygs: ignore[rule-id] reason`, reason required) -> fingerprints, snippets, redaction (known secrets, and
+every value of a `.env`-style file).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ygs.diff import content_key, has_content
 from ygs.review import context, coverage, envfiles, foreign
 from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, fingerprint
 from ygs.review.policy import Policy
@@ -42,7 +44,7 @@ def build(
     raws = [raw for result in results for raw in result.findings] + coverage.unreviewed(results)
     text = _Lines(ctx)
     rules = context.InContext.of(rules, ctx.config.review.test_paths, text.get)
-    selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter)]
+    selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter, text)]
     selected, carried, notes = foreign.suppress(selected, rules, ctx, text.get)
     groups = _dedupe(selected, rules)
     kept, suppressed, unexplained = _suppress(groups, text)
@@ -61,7 +63,7 @@ def ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity.rank, f.pass_, f.path, f.line, f.rule_id))
 
 
-def _selected(raw: RawFinding, changeset: Any, line_filter: str) -> bool:
+def _selected(raw: RawFinding, changeset: Any, line_filter: str, text: _Lines) -> bool:
     if not raw.path:  # about the change as a whole (size tier, missing tests)
         return True
     change = changeset.get(raw.path)
@@ -69,9 +71,27 @@ def _selected(raw: RawFinding, changeset: Any, line_filter: str) -> bool:
         return line_filter == "nofilter"
     if line_filter in ("file", "nofilter") or raw.whole_file:
         return change.status != "deleted" or line_filter == "nofilter"
-    span = set(range(raw.line, (raw.end_line or raw.line) + 1))
-    wanted = change.added_lines if line_filter == "added" else change.hunk_lines
-    return not span.isdisjoint(wanted)
+    span = range(raw.line, (raw.end_line or raw.line) + 1)
+    if line_filter == "added":
+        return any(_new_code(raw, number, change, text) for number in span if number in change.new_lines)
+    return not change.hunk_lines.isdisjoint(span)
+
+
+def _new_code(raw: RawFinding, number: int, change: Any, text: _Lines) -> bool:
+    """Whether the part of new line `number` the finding covers is new content: it has content, and when the line
+    extends an old line (`} catch {}` that gained ` finally {`), it is not inside that old line."""
+    line = text.get(raw.path, number)
+    if not line:  # a new line has content: the text is not in the tree (a file only the secrets detector streams)
+        return True
+    if raw.end_col is not None and number == (raw.end_line or raw.line):
+        line = line[: raw.end_col - 1]
+    if raw.col is not None and number == raw.line:
+        line = line[raw.col - 1:]
+    covered = content_key(line)
+    if not has_content(covered):
+        return False
+    old = change.extended.get(number)
+    return old is None or covered not in old
 
 
 def _weakness(raw: RawFinding, rules: Policy) -> str:

@@ -50,6 +50,8 @@ class RawFinding:
     fix: str = ""
     redact: tuple[str, ...] = ()  # secret values that must never reach any output
     whole_file: bool = False  # about the file itself (committed .env, unparsable file), not a line
+    col: int | None = None  # 1-based column where the hit starts on `line`, when the analyzer knows it
+    end_col: int | None = None  # 1-based column just after the hit on `end_line`
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,13 @@ blank lines, comment-only lines or (Python) the docstring — documentation neve
 
 Python is measured exactly with `ast`; brace languages (JS/TS, Go, Java) with a brace-matching heuristic,
 which is good enough for an advisory (Pass 2) rule.
+
+Advice about the change, not about the file's history: a function is reported when the change creates it over
+the limit or grows it past the limit. A function that was already too long on the base side (a function of the
+same name in the same file, a renamed file's old path included) is reported again only when the change grows it
+by more than `[tool.ygs.code] max_function_growth` lines (default 5): a bug fix of a few lines in an old
+600-line function (a mocha `describe` block, a legacy view) is not the moment to demand a refactor; a change
+that keeps piling code into it is.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import ast
 import re
 
+from ygs.config import CodeConfig
 from ygs.review.analyzers import pysyntax
 from ygs.review.languages import language_of
 from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
@@ -50,20 +58,56 @@ def run(ctx: ScanContext) -> AnalyzerResult:
     files = [f for f in ctx.files if applies_to(f)]
     limit = ctx.config.code.max_function_lines
     result = AnalyzerResult(name=NAME, version="builtin", rules_run=1, files_applicable=len(files))
+    too_long: dict[str, list[Measured]] = {}
     for path in files:
-        lines = ctx.lines_of(path)
-        if language_of(path) == "python":
-            spans = _python_functions(lines, path, result)
-        else:
-            spans = _brace_functions(lines, _STARTS[language_of(path)])
+        measured = _measure(path, ctx.lines_of(path), result)
         result.files_scanned += 1
+        if any(length > limit for *_, length in measured):
+            too_long[path] = measured
+    base = ctx.changeset.base_lines(list(too_long)) if ctx.changeset is not None and too_long else {}
+    for path, measured in too_long.items():
+        before = _lengths_by_name(_measure(path, base[path], None)) if path in base else {}
         result.findings += [
-            RawFinding(rule_id=RULE, path=path, line=start, end_line=end, source=NAME,
-                       message=f"function `{name}` is {length} lines of code long (limit {limit})")
-            for name, start, end, skip in spans
-            if (length := _length(lines, start, end, skip)) > limit
+            RawFinding(rule_id=RULE, path=path, line=start, end_line=end, source=NAME, message=message)
+            for name, start, end, length in measured
+            if length > limit and (message := _advice(name, length, before.get(name, []), ctx.config.code))
         ]
     return result
+
+
+Measured = tuple[str, int, int, int]  # name, first line, last line, lines of code
+
+
+def _measure(path: str, lines: list[str], result: AnalyzerResult | None) -> list[Measured]:
+    """Every function of the file with its length; a file that does not parse has none (and, when result is given,
+    is reported unparsed there)."""
+    if language_of(path) == "python":
+        spans = _python_functions(lines, path, result or AnalyzerResult(name=NAME))
+    else:
+        spans = _brace_functions(lines, _STARTS[language_of(path)])
+    return [(name, start, end, _length(lines, start, end, skip)) for name, start, end, skip in spans]
+
+
+def _lengths_by_name(measured: list[Measured]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for name, _, _, length in measured:
+        out.setdefault(name, []).append(length)
+    return out
+
+
+def _advice(name: str, length: int, before: list[int], code: CodeConfig) -> str | None:
+    """The message for a function `length` lines long, or None when the change did not make it too long: a
+    same-named function of the base side was already over the limit and the change grew it by at most
+    max_function_growth lines. Each base function answers for one function of the new side."""
+    limit = code.max_function_lines
+    old = [b for b in before if b > limit and length - b <= code.max_function_growth]
+    if old:
+        before.remove(min(old, key=lambda b: abs(length - b)))
+        return None
+    was = max((b for b in before if b <= length), default=None)
+    if was is None:
+        return f"function `{name}` is {length} lines of code long (limit {limit})"
+    return f"function `{name}` grew from {was} to {length} lines of code (limit {limit})"
 
 
 def _length(lines: list[str], start: int, end: int, skip: range) -> int:

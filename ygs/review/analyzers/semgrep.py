@@ -119,12 +119,19 @@ def _findings(results: list[dict[str, Any]], wanted: set[str]) -> list[RawFindin
                 path=path,
                 line=int(item["start"]["line"]),
                 end_line=int(item["end"]["line"]),
+                col=_column(item["start"]),
+                end_col=_column(item["end"]),
                 message=" ".join(str(extra.get("message", "")).split()),
                 source=NAME,
                 cwe=_cwe(extra.get("metadata", {}).get("cwe")),
             )
         )
     return out
+
+
+def _column(position: dict[str, Any]) -> int | None:
+    col = position.get("col")
+    return col if isinstance(col, int) and col > 0 else None
 
 
 def _gaps(errors: list[dict[str, Any]], wanted: set[str], result: AnalyzerResult, ctx: ScanContext) -> None:
