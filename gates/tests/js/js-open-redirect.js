@@ -44,6 +44,11 @@ app.get("/safe", (req, res) => {
   res.redirect(next);
 });
 
+app.get("/back", (req, res) => {
+  // ok: js-open-redirect
+  res.redirect(req.get("Referrer") || "/");
+});
+
 app.get("/safe2", (req, res) => {
   let next = req.query.next;
   next = "/dashboard";

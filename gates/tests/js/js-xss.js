@@ -22,6 +22,7 @@ app.get("/hello2", (req, res) => {
 
 app.get("/hello3", (req, res) => {
   const html = greeting(req.params.name);
+  res.type("html");
   // ruleid: js-xss
   res.write(html);
   res.end();
@@ -55,6 +56,17 @@ app.get("/safe", async (req, res) => {
   const user = await db.findUser(req.query.id);
   // ok: js-xss
   res.send(user);
+});
+
+app.get("/plain", (req, res) => {
+  // ok: js-xss
+  res.send("requested " + req.params.sub);
+});
+
+app.get("/declared", (req, res) => {
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  // ruleid: js-xss
+  res.end(req.query.banner);
 });
 
 app.get("/text", (req, res) => {
