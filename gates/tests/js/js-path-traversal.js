@@ -5,9 +5,13 @@ const express = require("express");
 const app = express();
 const UPLOADS = "/srv/uploads";
 
+function uploadPath(name) {
+  return path.join(UPLOADS, name);
+}
+
 app.get("/read", (req, res) => {
   // ruleid: js-path-traversal
-  fs.readFile(path.join(UPLOADS, req.query.name), "utf8", (err, data) => res.send(data));
+  fs.readFile(path.join(UPLOADS, req.query.name), "utf8", (err, data) => res.json(data));
 });
 
 app.get("/download/:file", (req, res) => {
@@ -15,20 +19,59 @@ app.get("/download/:file", (req, res) => {
   res.sendFile(UPLOADS + "/" + req.params.file);
 });
 
-app.post("/save", (req, res) => {
+app.get("/dl/:file", (req, res) => {
+  const file = uploadPath(req.params.file);
   // ruleid: js-path-traversal
-  fs.writeFileSync(req.body.path, req.body.content);
+  res.download(file);
+});
+
+app.post("/save", (req, res) => {
+  const job = { target: req.body.path };
+  // ruleid: js-path-traversal
+  fs.writeFileSync(job.target, req.body.content);
   res.end();
 });
 
 app.get("/safe", (req, res) => {
   // ok: js-path-traversal
-  fs.readFile(path.join(UPLOADS, path.basename(req.query.name)), "utf8", (err, data) => res.send(data));
+  fs.readFile(path.join(UPLOADS, path.basename(req.query.name)), "utf8", (err, data) => res.json(data));
 });
 
 app.get("/safe2/:file", (req, res) => {
   // ok: js-path-traversal
   res.sendFile(req.params.file, { root: UPLOADS });
+});
+
+app.get("/safe3/:file", (req, res) => {
+  // ok: js-path-traversal
+  res.download(req.params.file, { root: UPLOADS });
+});
+
+app.get("/safe4/:file", (req, res) => {
+  // ok: js-path-traversal
+  res.download(req.params.file, "report.pdf", { root: UPLOADS, dotfiles: "deny" });
+});
+
+app.get("/safe5", (req, res) => {
+  const full = path.resolve(UPLOADS, req.query.name);
+  if (!full.startsWith(UPLOADS + path.sep)) {
+    return res.status(403).end();
+  }
+  // ok: js-path-traversal
+  fs.createReadStream(full).pipe(res);
+});
+
+app.get("/safe6", (req, res) => {
+  let name = req.query.name;
+  name = "index.html";
+  // ok: js-path-traversal
+  res.sendFile(path.join(UPLOADS, name));
+  if (false) {
+    // ok: js-path-traversal
+    fs.readFileSync(req.query.name);
+  }
+  // ok: js-path-traversal
+  fs.readFileSync(path.join(UPLOADS, "report-" + parseInt(req.query.n, 10) + ".txt"));
 });
 
 function loadConfig(file) {

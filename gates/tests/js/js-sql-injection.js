@@ -17,14 +17,50 @@ app.get("/orders", async (req, res) => {
 });
 
 function findByEmail(knex, email) {
-  // ruleid: js-sql-injection
+  // ruleid: js-sql-injection-unproven
   return knex.raw(`SELECT * FROM users WHERE email = '${email}'`);
 }
 
 async function search(prisma, term) {
-  // ruleid: js-sql-injection
+  // ruleid: js-sql-injection-unproven
   return prisma.$queryRawUnsafe("SELECT * FROM posts WHERE title LIKE '%" + term + "%'");
 }
+
+function byName(name) {
+  return "SELECT * FROM users WHERE name = '" + name + "'";
+}
+
+app.get("/helper", (req, res) => {
+  const q = byName(req.query.name);
+  // ruleid: js-sql-injection
+  db.query(q, (err, rows) => res.json(rows));
+});
+
+app.get("/container", (req, res) => {
+  const filters = { name: req.body.name };
+  // ruleid: js-sql-injection
+  db.query(`SELECT * FROM users WHERE name = '${filters.name}'`, (err, rows) => res.json(rows));
+});
+
+const SORTS = { newest: "created_at DESC", oldest: "created_at ASC" };
+
+app.get("/negatives", async (req, res) => {
+  // ok: js-sql-injection
+  await db.query("SELECT * FROM users LIMIT " + parseInt(req.query.n, 10));
+  // ok: js-sql-injection
+  await db.query("SELECT * FROM users ORDER BY " + SORTS[req.query.sort]);
+  let name = req.query.name;
+  name = "admin";
+  // ok: js-sql-injection
+  await db.query("SELECT * FROM users WHERE name = '" + name + "'");
+  if (false) {
+    // ok: js-sql-injection
+    await db.query("SELECT * FROM users WHERE name = '" + req.query.name + "'");
+  }
+  // ok: js-sql-injection
+  await db.query("SELECT * FROM users WHERE name = " + db.escape(req.query.name));
+  res.end();
+});
 
 app.get("/safe", (req, res) => {
   // ok: js-sql-injection
@@ -42,7 +78,7 @@ function safeLimit(db, n) {
 }
 
 function passthrough(db, sql, params) {
-  // ok: js-sql-injection
+  // ok: js-sql-injection, js-sql-injection-unproven
   return db.query(sql, params);
 }
 

@@ -1,11 +1,25 @@
 const serialize = require("node-serialize");
+const express = require("express");
+
+const app = express();
 
 function restore(cookie) {
-  // ruleid: js-unsafe-deserialization
+  // ruleid: js-unsafe-deserialization-unproven
   const session = serialize.unserialize(Buffer.from(cookie, "base64").toString());
-  // ok: js-unsafe-deserialization
+  // ok: js-unsafe-deserialization-unproven
   const data = JSON.parse(cookie);
-  // ok: js-unsafe-deserialization
+  // ok: js-unsafe-deserialization-unproven
   const out = serialize.serialize(data);
   return [session, out];
 }
+
+app.get("/profile", (req, res) => {
+  const raw = Buffer.from(req.cookies.profile, "base64").toString();
+  // ruleid: js-unsafe-deserialization
+  const profile = serialize.unserialize(raw);
+  // ruleid: js-unsafe-deserialization
+  const prefs = eval("(" + req.body.prefs + ")");
+  // ok: js-unsafe-deserialization
+  const safe = JSON.parse(req.cookies.profile);
+  res.json([profile, prefs, safe]);
+});

@@ -1,0 +1,17 @@
+const xpath = require("xpath");
+const { DOMParser } = require("@xmldom/xmldom");
+
+const doc = new DOMParser().parseFromString("<users/>", "text/xml");
+
+app.get("/user", (req, res) => {
+  // ruleid: js-xpath-injection
+  const nodes = xpath.select("//user[name='" + req.query.name + "']", doc);
+  const expr = `//user[@id='${req.params.id}']`;
+  // ruleid: js-xpath-injection
+  const one = xpath.select1(expr, doc);
+  // ok: js-xpath-injection
+  const all = xpath.select("//user", doc);
+  // ok: js-xpath-injection
+  const byId = xpath.select(`//user[@id=${parseInt(req.params.id, 10)}]`, doc);
+  res.json([nodes.length, one, all.length, byId.length]);
+});
