@@ -97,3 +97,9 @@ def read5():
     # ok: python-path-traversal
     b = open(os.path.join(UPLOADS, "%d.txt" % int(request.args["id"]))).read()
     return a + b
+
+
+def cli_main():
+    import sys
+    # ok: python-path-traversal
+    return open(sys.argv[1]).read()

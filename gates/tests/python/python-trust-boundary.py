@@ -47,3 +47,12 @@ def safe():
     # ok: python-trust-boundary
     session["visits"] = session.get("visits", 0) + 1
     return "ok"
+
+
+@app.route("/login2", methods=["POST"])
+def login2():
+    db = get_db()
+    user = db.execute("SELECT * FROM user WHERE username = ?", (request.form["username"],)).fetchone()
+    # ok: python-trust-boundary
+    session["user_id"] = user["id"]
+    return "ok"
