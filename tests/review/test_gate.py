@@ -7,8 +7,9 @@ import os
 
 import pytest
 
-VULN = "def load(data):\n    return pickle.loads(data)\n"
-SAFE_HEADER = "import json\nimport pickle\n\n\n"
+# request data proven to reach pickle: a MUST (a parameter of unknown origin would only advise)
+VULN = "def load():\n    return pickle.loads(flask.request.data)\n"
+SAFE_HEADER = "import flask\nimport pickle\n\n\n"
 
 
 def review_json(run_ygs, *args: str) -> tuple[int, dict]:
@@ -84,20 +85,21 @@ def test_analyzer_that_cannot_finish_makes_the_verdict_error(base):
 
 
 def test_suppression_needs_a_reason(base, run_ygs):
-    base.write("app.py", SAFE_HEADER + "def load(data):\n    return pickle.loads(data)\n")
+    base.write("app.py", SAFE_HEADER + VULN)
     base.commit("unsafe")
     _, report = review_json(run_ygs)
     ids = ",".join(_rule_ids_on_line(report, 6))
     assert ids
 
-    base.write("app.py", SAFE_HEADER + f"def load(data):\n    return pickle.loads(data)  # ygs: ignore[{ids}]\n")
+    base.write("app.py", SAFE_HEADER + f"def load():\n    return pickle.loads(flask.request.data)  # ygs: ignore[{ids}]\n")
     base.commit("no reason")
     code, report = review_json(run_ygs)
     assert code == 1
     assert "review-suppression-needs-reason" in {f["rule_id"] for f in report["findings"]}
 
-    base.write("app.py", SAFE_HEADER + "def load(data):\n"
-               f"    # ygs: ignore[{ids}] data comes from our own signed cache\n    return pickle.loads(data)\n")
+    base.write("app.py", SAFE_HEADER + "def load():\n"
+               f"    # ygs: ignore[{ids}] data comes from our own signed cache\n"
+               "    return pickle.loads(flask.request.data)\n")
     base.commit("with reason")
     code, report = review_json(run_ygs)
     assert code == 0, report["findings"]

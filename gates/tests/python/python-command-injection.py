@@ -2,40 +2,83 @@ import asyncio
 import os
 import shlex
 import subprocess
+import sys
 
-LIST_CMD = "ls -l"
+import click
+from fastapi import FastAPI, Query
+from flask import Flask, request
 
-
-def run(host, ref):
-    # ruleid: python-command-injection
-    os.system("ping -c 1 " + host)
-    # ruleid: python-command-injection
-    os.popen(f"git log {ref}")
-    # ruleid: python-command-injection
-    subprocess.run(f"git checkout {ref}", shell=True)
-    # ruleid: python-command-injection
-    subprocess.check_output("tar xzf %s" % host, shell=True, cwd="/tmp")
-    # ruleid: python-command-injection
-    subprocess.Popen(["sh", "-c", "echo " + ref])
-    # ruleid: python-command-injection
-    subprocess.getoutput("whois " + host)
+app = Flask(__name__)
+api = FastAPI()
+TOOLS = {"disk": "df -h", "load": "uptime"}
+ALLOWED_HOSTS = {"db1", "db2"}
 
 
-async def run_async(cmd):
+def ping_command(host):
+    return "ping -c 1 " + host
+
+
+@app.route("/ping")
+def ping():
     # ruleid: python-command-injection
-    await asyncio.create_subprocess_shell(cmd)
+    os.system("ping -c 1 " + request.args["host"])
+    host = request.form.get("host")
+    # ruleid: python-command-injection
+    subprocess.run(f"nslookup {host}", shell=True)
+    # ruleid: python-command-injection
+    os.popen(ping_command(request.values["h"]))
+    opts = {"target": request.json["target"]}
+    # ruleid: python-command-injection
+    subprocess.Popen(["sh", "-c", "traceroute " + opts["target"]])
+    # ruleid: python-command-injection
+    subprocess.run([request.args["tool"], "--version"])
+    return "ok"
 
 
-def safe(host, ref):
+@api.get("/lookup")
+async def lookup(name: str = Query(...)):
+    # ruleid: python-command-injection
+    await asyncio.create_subprocess_shell("host %s" % name)
+
+
+@click.command()
+@click.argument("ref")
+def checkout(ref):
+    # ruleid: python-command-injection
+    subprocess.check_output("git checkout " + ref, shell=True)
+
+
+def main():
+    # ruleid: python-command-injection
+    os.system("tar xzf " + sys.argv[1])
+    # ruleid: python-command-injection
+    subprocess.getoutput("whois " + input("domain: "))
+
+
+@app.route("/safe")
+def safe():
     # ok: python-command-injection
-    subprocess.run(["git", "checkout", ref], check=True)
+    subprocess.run(["ping", "-c", "1", request.args["host"]])
     # ok: python-command-injection
-    subprocess.run("ls -l", shell=True)
+    subprocess.run("ping -c 1 " + shlex.quote(request.args["host"]), shell=True)
     # ok: python-command-injection
-    os.system(LIST_CMD)
+    os.system(TOOLS[request.args["tool"]])
+    host = request.args["host"]
+    if host in ALLOWED_HOSTS:
+        # ok: python-command-injection
+        os.system("ping -c 1 " + host)
     # ok: python-command-injection
-    subprocess.run(["ping", "-c", "1", host], shell=False)
+    os.system("kill -9 %d" % int(request.args["pid"]))
+    cmd = request.args["cmd"]
+    cmd = "uptime"
     # ok: python-command-injection
-    subprocess.run("ping -c 1 " + shlex.quote(host), shell=True)
+    os.system(cmd)
+    if False:
+        # ok: python-command-injection
+        os.system(request.args["cmd"])
+    return "ok"
+
+
+def run(cmd):
     # ok: python-command-injection
-    subprocess.Popen(["sh", "-c", "make clean"])
+    os.system(cmd)

@@ -1,4 +1,6 @@
+import argparse
 import sqlite3
+import sys
 
 import pandas as pd
 import sqlalchemy
@@ -6,30 +8,12 @@ from django.db.models.expressions import RawSQL
 from flask import Flask, request
 
 app = Flask(__name__)
-ALLOWED_ORDER = {"name": "name", "age": "age"}
+ALLOWED_ORDER = {"name", "age"}
+COLUMNS = {"name": "name", "age": "age"}
 
 
-def by_name(cursor, name):
-    # ruleid: python-sql-injection
-    cursor.execute("SELECT * FROM users WHERE name = '%s'" % name)
-
-
-def by_name_format(cursor, name):
-    # ruleid: python-sql-injection
-    cursor.execute("SELECT * FROM users WHERE name = '{}'".format(name))
-
-
-def by_name_fstring(conn, name):
-    query = f"SELECT * FROM users WHERE name = '{name}'"
-    # ruleid: python-sql-injection
-    conn.execute(query)
-
-
-def by_name_appended(cursor, name):
-    query = "SELECT * FROM users WHERE active = 1"
-    query += " AND name = '" + name + "'"
-    # ruleid: python-sql-injection
-    cursor.execute(query)
+def where_name(name):
+    return "WHERE name = '" + name + "'"
 
 
 @app.route("/search")
@@ -39,78 +23,76 @@ def search():
     db.execute("SELECT * FROM users WHERE name = '" + request.args["q"] + "'")
     # ruleid: python-sql-injection
     db.executescript(request.form["script"])
+    name = request.args.get("name")
+    query = f"SELECT * FROM users WHERE name = '{name}'"
+    # ruleid: python-sql-injection
+    db.execute(query)
+    # ruleid: python-sql-injection
+    db.execute("SELECT * FROM users " + where_name(request.values["n"]))
+    parts = ["SELECT * FROM users WHERE id =", request.args["id"]]
+    # ruleid: python-sql-injection
+    db.execute(" ".join(parts))
+    filters = {"name": request.args["name"]}
+    # ruleid: python-sql-injection
+    db.execute("SELECT * FROM users WHERE name = '%s'" % filters["name"])
+    return "ok"
 
 
-class Repo:
-    def delete(self, table):
-        # ruleid: python-sql-injection
-        self.cursor.execute("DELETE FROM {} WHERE expired = 1".format(table))
-
-    def raw(self, manager, name):
-        # ruleid: python-sql-injection
-        return manager.raw(f"SELECT * FROM app_user WHERE name = '{name}'")
-
-    def annotate(self, qs, column):
-        # ruleid: python-sql-injection
-        return qs.annotate(val=RawSQL("SELECT " + column + " FROM t", ()))
-
-    def frame(self, engine, user_id):
-        # ruleid: python-sql-injection
-        return pd.read_sql("SELECT * FROM t WHERE id = %s" % user_id, engine)
-
-    def text(self, session, name):
-        # ruleid: python-sql-injection
-        return session.execute(sqlalchemy.text(f"SELECT * FROM t WHERE name = '{name}'"))
+@app.route("/user/<user_id>")
+def user(user_id):
+    db = sqlite3.connect("app.db")
+    # ruleid: python-sql-injection
+    return str(pd.read_sql("SELECT * FROM t WHERE id = %s" % user_id, db))
 
 
-def parameterized(cursor, name):
+def django_view(request, slug):
+    from app.models import User
+    # ruleid: python-sql-injection
+    User.objects.raw("SELECT * FROM app_user WHERE name = '%s'" % request.GET["name"])
+    # ruleid: python-sql-injection
+    User.objects.annotate(val=RawSQL("SELECT " + slug + " FROM t", ()))
+    # ruleid: python-sql-injection
+    User.objects.extra(where=["name = '%s'" % request.POST.get("name")])
+
+
+def cli(session):
+    args = argparse.ArgumentParser().parse_args()
+    # ruleid: python-sql-injection
+    session.execute(sqlalchemy.text(f"SELECT * FROM t WHERE name = '{args.name}'"))
+    # ruleid: python-sql-injection
+    session.execute("DELETE FROM t WHERE id = " + sys.argv[1])
+
+
+@app.route("/safe")
+def safe():
+    db = sqlite3.connect("app.db")
     # ok: python-sql-injection
-    cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
-
-
-def parameterized_named(session, name):
+    db.execute("SELECT * FROM users WHERE name = ?", (request.args["q"],))
     # ok: python-sql-injection
-    session.execute(sqlalchemy.text("SELECT * FROM t WHERE name = :name"), {"name": name})
-
-
-def in_list(cursor, ids):
+    db.execute(sqlalchemy.text("SELECT * FROM t WHERE name = :name"), {"name": request.args["q"]})
+    # ok: python-sql-injection
+    db.execute("SELECT * FROM users LIMIT %d" % int(request.args["n"]))
+    order = request.args["order"]
+    if order not in ALLOWED_ORDER:
+        return "bad order", 400
+    # ok: python-sql-injection
+    db.execute("SELECT * FROM users ORDER BY " + order)
+    # ok: python-sql-injection
+    db.execute("SELECT * FROM users ORDER BY " + COLUMNS.get(request.args["col"], "name"))
+    name = request.args["name"]
+    name = "admin"
+    # ok: python-sql-injection
+    db.execute("SELECT * FROM users WHERE name = '%s'" % name)
+    if False:
+        # ok: python-sql-injection
+        db.execute("SELECT * FROM users WHERE name = '%s'" % request.args["name"])
+    ids = request.args.getlist("id")
     placeholders = ",".join("?" * len(ids))
     # ok: python-sql-injection
-    cursor.execute(f"SELECT * FROM users WHERE id IN ({placeholders})", ids)
+    db.execute(f"SELECT * FROM users WHERE id IN ({placeholders})", ids)
+    return "ok"
 
 
-def limit(cursor, n):
-    query = "SELECT * FROM users LIMIT %d" % int(n)
+def helper(cursor, name):
     # ok: python-sql-injection
-    cursor.execute(query)
-
-
-def passthrough(cursor, query, params):
-    # ok: python-sql-injection
-    cursor.execute(query, params)
-
-
-class Store:
-    def count(self):
-        # ok: python-sql-injection
-        self.cursor.execute(f"SELECT COUNT(*) FROM {self.table}")
-
-
-TABLES = ("users", "groups")
-
-
-def constant_tables(cursor):
-    for table in TABLES:
-        # ok: python-sql-injection
-        cursor.execute("SELECT COUNT(*) FROM " + table)
-
-
-def constant_query(cursor):
-    base = "SELECT * FROM users"
-    # ok: python-sql-injection
-    cursor.execute(base + " WHERE active = 1")
-
-
-def orm(manager, name):
-    # ok: python-sql-injection
-    return manager.raw("SELECT * FROM app_user WHERE name = %s", [name])
+    cursor.execute("SELECT * FROM users WHERE name = '%s'" % name)

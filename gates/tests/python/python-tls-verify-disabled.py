@@ -35,3 +35,13 @@ def safe(url):
     # ok: python-tls-verify-disabled
     context.verify_mode = ssl.CERT_REQUIRED
     return client
+
+
+def implement_option(verify):
+    ctx = ssl.create_default_context()
+    if verify is False:
+        # ok: python-tls-verify-disabled
+        ctx.check_hostname = False
+        # ok: python-tls-verify-disabled
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx

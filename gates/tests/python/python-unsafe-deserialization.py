@@ -1,34 +1,56 @@
-import json
+import base64
 import marshal
 import pickle
-import shelve
+import sys
 
-import dill
-import torch
+import yaml
+from flask import Flask, request
+
+app = Flask(__name__)
 
 
-def load(blob, path):
+def decode(blob):
+    return base64.b64decode(blob)
+
+
+@app.route("/restore", methods=["POST"])
+def restore():
     # ruleid: python-unsafe-deserialization
-    obj = pickle.loads(blob)
-    with open(path, "rb") as handle:
+    state = pickle.loads(request.data)
+    cookie = request.cookies.get("prefs")
+    # ruleid: python-unsafe-deserialization
+    prefs = pickle.loads(decode(cookie))
+    # ruleid: python-unsafe-deserialization
+    config = yaml.load(request.form["config"], Loader=yaml.Loader)
+    blobs = [request.files["state"].read()]
+    # ruleid: python-unsafe-deserialization
+    code = marshal.loads(blobs[0])
+    return str((state, prefs, config, code))
+
+
+def main():
+    with open(sys.argv[1], "rb") as handle:
         # ruleid: python-unsafe-deserialization
-        obj = pickle.load(handle)
-    # ruleid: python-unsafe-deserialization
-    obj = dill.loads(blob)
-    # ruleid: python-unsafe-deserialization
-    code = marshal.loads(blob)
-    # ruleid: python-unsafe-deserialization
-    db = shelve.open(path)
-    # ruleid: python-unsafe-deserialization
-    model = torch.load(path)
-    return obj, code, db, model
+        return pickle.load(handle)
 
 
-def safe(blob, obj, path):
+@app.route("/safe", methods=["POST"])
+def safe(err=None):
     # ok: python-unsafe-deserialization
-    data = json.loads(blob)
+    config = yaml.load(request.form["config"], Loader=yaml.SafeLoader)
     # ok: python-unsafe-deserialization
-    out = pickle.dumps(obj)
+    copy = pickle.loads(pickle.dumps(err))
+    data = request.data
+    data = pickle.dumps({"empty": True})
     # ok: python-unsafe-deserialization
-    model = torch.load(path, weights_only=True)
-    return data, out, model
+    state = pickle.loads(data)
+    if False:
+        # ok: python-unsafe-deserialization
+        pickle.loads(request.data)
+    return str((config, copy, state))
+
+
+def load_cache(path):
+    with open(path, "rb") as handle:
+        # ok: python-unsafe-deserialization
+        return pickle.load(handle)

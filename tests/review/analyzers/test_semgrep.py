@@ -46,20 +46,20 @@ def hits(result: AnalyzerResult) -> set[tuple[str, str, int]]:
 
 def test_scan_reports_our_rule_ids_on_tree_relative_paths(scanned: AnalyzerResult) -> None:
     assert scanned.status == "ok", scanned.reason
-    assert ("python-sql-injection", "app/db.py", 2) in hits(scanned)
+    assert ("python-sql-injection-unproven", "app/db.py", 2) in hits(scanned)
     assert all("." not in f.rule_id and f.source == "semgrep" for f in scanned.findings)
     db = next(f for f in scanned.findings if f.path == "app/db.py")
     assert db.cwe == "CWE-89" and db.message and "requires login" not in db.message
 
 
 def test_default_ignores_and_semgrepignore_do_not_hide_changed_files(scanned: AnalyzerResult) -> None:
-    assert ("python-sql-injection", "tests/test_db.py", 2) in hits(scanned)
+    assert ("python-sql-injection-unproven", "tests/test_db.py", 2) in hits(scanned)
     assert ("js-xss-inner-html", "node_modules/pkg/index.js", 1) in hits(scanned)
     assert ("python-yaml-unsafe-load", "-rf.py", 2) in hits(scanned)
 
 
 def test_nosemgrep_does_not_suppress(scanned: AnalyzerResult) -> None:
-    assert ("python-unsafe-deserialization", "app/quiet.py", 5) in hits(scanned)
+    assert ("python-unsafe-deserialization-unproven", "app/quiet.py", 5) in hits(scanned)
 
 
 def test_only_changed_applicable_files_are_scanned(scanned: AnalyzerResult) -> None:
