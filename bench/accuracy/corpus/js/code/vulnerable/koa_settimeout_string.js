@@ -1,0 +1,13 @@
+const Koa = require("koa");
+const bodyParser = require("koa-bodyparser");
+
+const app = new Koa();
+app.use(bodyParser());
+
+app.use(async (ctx) => {
+  const { callback, delay } = ctx.request.body;
+  setTimeout("notify(" + callback + ")", Number(delay) || 1000);
+  ctx.body = { scheduled: true };
+});
+
+app.listen(3000);
