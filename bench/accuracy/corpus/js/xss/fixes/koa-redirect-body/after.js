@@ -10,7 +10,7 @@ function redirect(ctx, url, alt) {
   if (ctx.accepts("html")) {
     url = escape(url);
     ctx.type = "text/html; charset=utf-8";
-    ctx.body = `Redirecting to <a href="${url}">${url}</a>.`;
+    ctx.body = `Redirecting to ${url}.`;
     return;
   }
   ctx.type = "text/plain; charset=utf-8";

@@ -1,4 +1,5 @@
 const Koa = require("koa");
+const escape = require("escape-html");
 
 const app = new Koa();
 
@@ -7,6 +8,7 @@ function redirect(ctx, url, alt) {
   ctx.set("Location", encodeURI(url));
   if (!ctx.status || ctx.status < 300 || ctx.status > 308) ctx.status = 302;
   if (ctx.accepts("html")) {
+    url = escape(url);
     ctx.type = "text/html; charset=utf-8";
     ctx.body = `Redirecting to <a href="${url}">${url}</a>.`;
     return;
