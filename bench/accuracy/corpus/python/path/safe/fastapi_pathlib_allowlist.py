@@ -8,7 +8,7 @@ DOCS_ROOT = Path("/srv/docs")
 PAGES = {"intro": "intro.md", "install": "install.md", "faq": "faq.md"}
 
 
-@app.get("/docs/{page}", response_class=PlainTextResponse)
+@app.get("/docs/{page:path}", response_class=PlainTextResponse)
 def show_page(page: str):
     if page not in PAGES:
         raise HTTPException(status_code=404)

@@ -7,7 +7,7 @@ app = FastAPI()
 DOCS_ROOT = Path("/srv/docs")
 
 
-@app.get("/docs/{page}", response_class=PlainTextResponse)
+@app.get("/docs/{page:path}", response_class=PlainTextResponse)
 def show_page(page: str):
     target = DOCS_ROOT / page
     return target.read_text()

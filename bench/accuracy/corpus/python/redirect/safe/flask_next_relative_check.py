@@ -11,7 +11,7 @@ def login():
     session["user"] = "ana"
     next_url = request.args.get("next", "/")
     parsed = urlparse(next_url)
-    if parsed.scheme or parsed.netloc:
+    if parsed.scheme or parsed.netloc or not next_url.startswith("/") or next_url.startswith("//") or "\\" in next_url:
         next_url = url_for("index")
     return redirect(next_url)
 

@@ -3,7 +3,7 @@ from lxml import etree
 
 
 def parse_feed(raw):
-    parser = etree.XMLParser(load_dtd=True, no_network=False)
+    parser = etree.XMLParser(load_dtd=True, resolve_entities=True, no_network=False)
     return etree.fromstring(raw, parser)
 
 

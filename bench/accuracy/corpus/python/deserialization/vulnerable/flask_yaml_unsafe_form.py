@@ -1,6 +1,4 @@
-import base64
-import marshal
-
+import yaml
 from flask import Flask, request
 
 app = Flask(__name__)
@@ -8,6 +6,6 @@ app = Flask(__name__)
 
 @app.post("/jobs/submit")
 def submit_job():
-    payload = {"code": request.form["payload"], "queue": "default"}
-    job = marshal.loads(base64.b64decode(payload["code"]))
+    payload = {"spec": request.form["spec"], "queue": "default"}
+    job = yaml.unsafe_load(payload["spec"])
     return {"accepted": bool(job), "queue": payload["queue"]}
