@@ -1,0 +1,17 @@
+const Koa = require("koa");
+const bodyParser = require("koa-bodyparser");
+
+const app = new Koa();
+app.use(bodyParser());
+
+function notify(target) {
+  console.log("notify", target);
+}
+
+app.use(async (ctx) => {
+  const { callback, delay } = ctx.request.body;
+  setTimeout(() => notify(callback), Number(delay) || 1000);
+  ctx.body = { scheduled: true };
+});
+
+app.listen(3000);

@@ -1,0 +1,17 @@
+const express = require("express");
+const childProcess = require("child_process");
+
+const app = express();
+app.use(express.json());
+
+function createArchive(label) {
+  return childProcess.execSync("tar czf /var/backups/" + label + ".tgz /srv/site");
+}
+
+app.post("/admin/backup", (req, res) => {
+  const label = "site-" + Date.now();
+  createArchive(label);
+  res.json({ ok: true, requestedBy: req.body.user });
+});
+
+app.listen(3000);

@@ -1,0 +1,13 @@
+const express = require("express");
+const { exec } = require("child_process");
+
+const app = express();
+
+app.get("/tools/ping", (req, res) => {
+  const host = req.query.host || "localhost";
+  exec(`ping -c 3 ${host}`, (err, stdout) => {
+    res.type("text/plain").send(err ? "ping failed" : stdout);
+  });
+});
+
+app.listen(3000);

@@ -1,0 +1,20 @@
+const express = require("express");
+const session = require("express-session");
+
+const app = express();
+app.set("trust proxy", 1);
+app.use(
+  session({
+    secret: "keyboard cat",
+    resave: false,
+    saveUninitialized: false,
+    cookie: { secure: true, httpOnly: true, sameSite: "strict", maxAge: 3600000 },
+  })
+);
+
+app.get("/", (req, res) => {
+  req.session.views = (req.session.views || 0) + 1;
+  res.send(`views: ${req.session.views}`);
+});
+
+app.listen(3000);

@@ -1,0 +1,11 @@
+const express = require("express");
+
+const app = express();
+app.use(express.json());
+
+app.post("/login", (req, res) => {
+  res.cookie("session_token", req.body.token);
+  res.json({ ok: true });
+});
+
+app.listen(3000);

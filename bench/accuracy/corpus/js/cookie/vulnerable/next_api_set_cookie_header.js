@@ -1,0 +1,5 @@
+export default function handler(req, res) {
+  const token = req.body.token;
+  res.setHeader("Set-Cookie", `auth=${token}; Path=/; Max-Age=3600`);
+  res.status(200).json({ issued: true });
+}

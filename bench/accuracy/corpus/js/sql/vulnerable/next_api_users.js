@@ -1,0 +1,9 @@
+import mysql from "mysql2/promise";
+
+const connection = mysql.createPool({ host: "db", user: "web", database: "app" });
+
+export default async function handler(req, res) {
+  const { team } = req.query;
+  const [rows] = await connection.query("SELECT name, role FROM members WHERE team = '" + team + "'");
+  res.status(200).json(rows);
+}

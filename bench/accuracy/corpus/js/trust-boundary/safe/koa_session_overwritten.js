@@ -1,0 +1,15 @@
+const Koa = require("koa");
+const session = require("koa-session");
+
+const app = new Koa();
+app.keys = ["replace-me"];
+app.use(session(app));
+
+app.use(async (ctx) => {
+  let userId = ctx.get("X-User-Id");
+  userId = "support-bot";
+  ctx.session.userId = userId;
+  ctx.body = { user: ctx.session.userId };
+});
+
+app.listen(3000);

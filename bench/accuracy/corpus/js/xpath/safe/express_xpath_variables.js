@@ -1,0 +1,15 @@
+const express = require("express");
+const fs = require("fs");
+const xpath = require("xpath");
+const { DOMParser } = require("@xmldom/xmldom");
+
+const app = express();
+const doc = new DOMParser().parseFromString(fs.readFileSync("users.xml", "utf8"), "text/xml");
+
+app.get("/users/email", (req, res) => {
+  const name = String(req.query.name);
+  const nodes = xpath.parse("/users/user[@name=$name]/email/text()").select({ node: doc, variables: { name } });
+  res.json(nodes.map((n) => n.nodeValue));
+});
+
+app.listen(3000);

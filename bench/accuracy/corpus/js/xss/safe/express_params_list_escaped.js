@@ -1,0 +1,11 @@
+const express = require("express");
+const escapeHtml = require("escape-html");
+
+const app = express();
+
+app.get("/tags/:list", (req, res) => {
+  const items = req.params.list.split(",").map((tag) => `<li>${escapeHtml(tag)}</li>`);
+  res.type("html").send("<ul>" + items.join("") + "</ul>");
+});
+
+app.listen(3000);

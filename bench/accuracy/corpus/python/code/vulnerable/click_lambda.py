@@ -1,0 +1,17 @@
+import csv
+
+import click
+
+
+@click.command()
+@click.argument("csv_file", type=click.File("r"))
+@click.option("--key", default="row['name']")
+def sort_rows(csv_file, key):
+    rows = list(csv.DictReader(csv_file))
+    key_fn = eval("lambda row: " + key)
+    for row in sorted(rows, key=key_fn):
+        click.echo(row)
+
+
+if __name__ == "__main__":
+    sort_rows()

@@ -1,0 +1,11 @@
+import yaml
+from django.http import JsonResponse
+
+
+def load_settings(stream):
+    return yaml.load(stream, Loader=yaml.Loader)
+
+
+def import_settings(request):
+    settings = load_settings(request.FILES["settings"].read())
+    return JsonResponse({"keys": sorted(settings)})

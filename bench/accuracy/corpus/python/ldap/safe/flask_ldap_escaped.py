@@ -1,0 +1,15 @@
+import ldap
+from flask import Flask, jsonify, request
+from ldap.filter import escape_filter_chars
+
+app = Flask(__name__)
+BASE_DN = "ou=people,dc=example,dc=com"
+
+
+@app.route("/directory/lookup")
+def lookup():
+    uid = request.args.get("uid", "")
+    conn = ldap.initialize("ldap://ldap.example.com")
+    conn.simple_bind_s("cn=reader,dc=example,dc=com", "reader-pass")
+    results = conn.search_s(BASE_DN, ldap.SCOPE_SUBTREE, "(uid=" + escape_filter_chars(uid) + ")", ["cn", "mail"])
+    return jsonify([dn for dn, _ in results])

@@ -1,0 +1,13 @@
+import ldap
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/me")
+def me():
+    login = request.cookies.get("login", "")
+    conn = ldap.initialize("ldap://ldap.example.com")
+    msgid = conn.search("dc=example,dc=com", ldap.SCOPE_SUBTREE, f"(uid={login})", ["displayName"])
+    _, data = conn.result(msgid)
+    return {"entries": len(data)}

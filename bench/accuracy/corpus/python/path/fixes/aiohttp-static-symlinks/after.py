@@ -1,0 +1,27 @@
+import os
+from pathlib import Path
+
+from aiohttp import web
+
+STATIC_ROOT = Path("/srv/static").resolve()
+
+
+async def handle_static(request):
+    rel_url = request.match_info["filename"]
+    unresolved_path = STATIC_ROOT.joinpath(rel_url)
+    normalized_path = Path(os.path.normpath(unresolved_path))
+    try:
+        normalized_path.relative_to(STATIC_ROOT)
+        filepath = normalized_path.resolve()
+    except (ValueError, RuntimeError) as error:
+        raise web.HTTPForbidden() from error
+    if not filepath.is_file():
+        raise web.HTTPNotFound()
+    return web.FileResponse(filepath)
+
+
+app = web.Application()
+app.router.add_get("/static/{filename:.*}", handle_static)
+
+if __name__ == "__main__":
+    web.run_app(app)

@@ -1,0 +1,18 @@
+import shutil
+
+import click
+
+TEMPLATES = "/usr/share/scaffold/templates"
+
+
+@click.command()
+@click.argument("dest", default=".")
+def scaffold(dest):
+    template = "default"
+    source = TEMPLATES + "/" + template
+    shutil.copytree(source, dest, dirs_exist_ok=True)
+    click.echo(f"copied {template}")
+
+
+if __name__ == "__main__":
+    scaffold()

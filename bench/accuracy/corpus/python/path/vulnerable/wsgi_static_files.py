@@ -1,0 +1,14 @@
+import os
+from urllib.parse import parse_qs
+
+STATIC = "/srv/static"
+
+
+def application(environ, start_response):
+    params = parse_qs(environ.get("QUERY_STRING", ""))
+    asset = params.get("asset", ["index.html"])[0]
+    path = os.path.join(STATIC, asset)
+    with open(path, "rb") as fh:
+        data = fh.read()
+    start_response("200 OK", [("Content-Type", "application/octet-stream")])
+    return [data]

@@ -1,0 +1,11 @@
+from starlette.applications import Starlette
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+
+
+async def shortlink(request):
+    host = request.query_params["host"]
+    return RedirectResponse(f"https://{host}/welcome")
+
+
+app = Starlette(routes=[Route("/go", shortlink)])

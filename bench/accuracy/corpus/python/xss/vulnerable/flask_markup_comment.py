@@ -1,0 +1,11 @@
+from flask import Flask, render_template, request
+from markupsafe import Markup
+
+app = Flask(__name__)
+
+
+@app.post("/preview")
+def preview_comment():
+    body = request.form.get("body", "")
+    rendered = Markup("<p>" + body.replace("\n", "<br>") + "</p>")
+    return render_template("preview.html", comment=rendered)
