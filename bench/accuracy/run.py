@@ -11,7 +11,8 @@ commit of a temporary repository and reviewed at once by
 - bare semgrep with ygs's rules (gates/rules/): any result of a rule whose policy CWE is the class's.
 
 Printed per class: vulnerable cases flagged %, safe cases flagged %, for each tool, and the goal (issue 11);
-for fix pairs: the share of `before` files ygs blocks and of `after` files it still blocks.
+for fix pairs: the share of `before` files ygs reports (a MUST or SHOULD finding of the class) and blocks,
+and of `after` files it still blocks.
 
     python bench/accuracy/run.py [--corpus DIR] [--lang python|js|all] [--ygs-root DIR] [--cases]
 """
@@ -78,10 +79,12 @@ def main() -> int:
     print(f"{len(cases)} cases from {args.corpus}; reviewing …", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="ygs-accuracy-") as tmp:
         repo = build_repo(Path(tmp), cases)
-        flagged = {"ygs": run_ygs(repo, args.ygs_root), "semgrep": run_semgrep(repo, args.ygs_root)}
+        blocked, reported = run_ygs(repo, args.ygs_root)
+        flagged = {"ygs": blocked, "semgrep": run_semgrep(repo, args.ygs_root)}
         if any(c.lang == "python" for c in cases):
             flagged["bandit"] = run_bandit(repo, [c for c in cases if c.lang == "python"])
     print_table(cases, flagged)
+    print_fixes(cases, blocked, reported)
     if args.cases:
         print_misjudged(cases, flagged["ygs"])
     return 0
@@ -120,19 +123,22 @@ def build_repo(tmp: Path, cases: list[Case]) -> Path:
     return repo
 
 
-def run_ygs(repo: Path, ygs_root: Path) -> dict[str, set[str]]:
-    """Case name -> the CWEs of the MUST findings in it."""
+def run_ygs(repo: Path, ygs_root: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Case name -> the CWEs of the MUST findings in it, and of the MUST or SHOULD findings (reported at all)."""
     env = {**ENV, "PYTHONPATH": str(ygs_root)}
     proc = subprocess.run([sys.executable, "-m", "ygs", "review", "--no-llm", "--base", "main", "--head", "cases",
                            "--format", "json"], cwd=repo, env=env, capture_output=True, text=True)
     report = json.loads(proc.stdout)
     for error in report.get("errors", []):
         print(f"ygs error: {error}", file=sys.stderr)
-    out: dict[str, set[str]] = defaultdict(set)
+    blocked: dict[str, set[str]] = defaultdict(set)
+    reported: dict[str, set[str]] = defaultdict(set)
     for finding in report["findings"]:
-        if finding["severity"] == "MUST" and finding.get("cwe"):
-            out[finding["path"]].add(finding["cwe"])
-    return out
+        if finding["severity"] in ("MUST", "SHOULD") and finding.get("cwe"):
+            reported[finding["path"]].add(finding["cwe"])
+            if finding["severity"] == "MUST":
+                blocked[finding["path"]].add(finding["cwe"])
+    return blocked, reported
 
 
 def run_semgrep(repo: Path, ygs_root: Path) -> dict[str, set[str]]:
@@ -187,21 +193,23 @@ def print_table(cases: list[Case], flagged: dict[str, dict[str, set[str]]]) -> N
             cells.append(f"{rate(vuln, table)} / {rate(safe, table)}".rjust(17))
         _, low, high = CLASSES.get(klass, (set(), 0, 0))
         print(f"{klass:<16} {lang:<7} {len(vuln):>4} {len(safe):>4}  " + "  ".join(cells) + f"   {low}% / {high}%")
-    print_fixes(groups, flagged["ygs"])
 
 
-def print_fixes(groups: dict[tuple[str, str], list[Case]], ygs: dict[str, set[str]]) -> None:
+def print_fixes(cases: list[Case], blocked: dict[str, set[str]], reported: dict[str, set[str]]) -> None:
+    """Real-fix pairs: `before` found (a MUST or SHOULD finding of the class: a fix in library code has no
+    request to prove a flow from, so the vulnerable sink is reported as advice) and blocked; `after` blocked."""
     rows = []
     by_class: dict[str, list[Case]] = defaultdict(list)
-    for (_, klass), items in groups.items():
-        by_class[klass] += [c for c in items if c.label in ("before", "after")]
+    for case in cases:
+        if case.label in ("before", "after"):
+            by_class[case.klass].append(case)
     for klass, items in sorted(by_class.items()):
         before = [c for c in items if c.label == "before"]
         after = [c for c in items if c.label == "after"]
         if before:
             goal = FIX_GOALS.get(klass, 60)
-            rows.append(f"{klass:<16} {len(before):>5}  found {rate(before, ygs)} (goal >= {goal}%)   "
-                        f"MUST on the fixed code {rate(after, ygs)} (goal <= 5%)")
+            rows.append(f"{klass:<16} {len(before):>5}  found {rate(before, reported)} (goal >= {goal}%), blocked "
+                        f"{rate(before, blocked)}   MUST on the fixed code {rate(after, blocked)} (goal <= 5%)")
     if rows:
         print("\nreal-fix pairs (ygs)")
         print("\n".join(rows))
