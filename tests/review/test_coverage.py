@@ -112,11 +112,12 @@ def test_python_312_syntax_bandit_cannot_parse_is_reviewed_by_semgrep(repo, run_
     assert reasons["functions"].startswith("functions: Python 3.12 syntax not parsed")
     assert [n for n in report["notices"] if "app.py: bandit: Python 3.12 syntax not parsed" in n]
     # semgrep still reviews the file: a real problem in it blocks
-    repo.write("app.py", PY312 + "\n\ndef load(data):\n    import yaml\n    return yaml.load(data)\n")
+    repo.write("app.py", PY312 + "\n\nimport os\nfrom flask import request\n\n\ndef ping():\n"
+                              "    return os.system(\"ping -c 1 \" + request.args[\"host\"])\n")
     repo.commit("and a real problem")
     code, report = review(run_ygs)
     assert code == 1
-    assert {f["rule_id"] for f in report["findings"] if f["severity"] == "MUST"} == {"python-yaml-unsafe-load"}
+    assert {f["rule_id"] for f in report["findings"] if f["severity"] == "MUST"} == {"python-command-injection"}
     assert covered(report)["app.py"]["outcome"] == "reduced coverage"
 
 
