@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ygs.diff import content_key, has_content
@@ -38,18 +39,33 @@ class _Merged:
 
 
 def build(
-    ctx: ScanContext, results: list[AnalyzerResult], rules: Policy, line_filter: str
+    ctx: ScanContext, results: list[AnalyzerResult], rules: Policy, line_filter: str,
+    created: Callable[[list[RawFinding]], list[RawFinding]] | None = None,
 ) -> tuple[list[Finding], list[dict[str, Any]]]:
-    """The findings to report, and the suppressions that silenced others (with their reasons)."""
+    """The findings to report, and the suppressions that silenced others (with their reasons).
+
+    created, given the blocking semgrep findings the `added` filter left out in edited files, returns those
+    the change created all the same (ygs/review/flows.py: new request data into an old sink line)."""
     raws = [raw for result in results for raw in result.findings] + coverage.unreviewed(results)
     text = _Lines(ctx)
     rules = context.InContext.of(rules, ctx.config.review.test_paths, text.get)
-    selected = [r for r in raws if rules.enabled(r.rule_id) and _selected(r, ctx.changeset, line_filter, text)]
+    enabled = [r for r in raws if rules.enabled(r.rule_id)]
+    selected = [r for r in enabled if _selected(r, ctx.changeset, line_filter, text)]
+    if created is not None and line_filter == "added":
+        selected += created(_left_out(enabled, selected, ctx.changeset, rules))
     selected, carried, notes = foreign.suppress(selected, rules, ctx, text.get)
     groups = _dedupe(selected, rules)
     kept, suppressed, unexplained = _suppress(groups, text)
     kept += _dedupe(unexplained, rules)
     return _finalize(kept, rules, text, secrets(results), notes), carried + suppressed
+
+
+def _left_out(raws: list[RawFinding], selected: list[RawFinding], changeset: Any, rules: Policy) -> list[RawFinding]:
+    """Blocking semgrep findings on old lines of files the change edited (deleting a sanitizer counts)."""
+    chosen = {id(r) for r in selected}
+    return [r for r in raws if id(r) not in chosen and r.source == "semgrep" and not r.whole_file
+            and rules.rule_for(r).severity.value == "MUST" and (change := changeset.get(r.path)) is not None
+            and change.status in ("modified", "renamed", "type_changed") and change.hunks]
 
 
 def secrets(results: list[AnalyzerResult]) -> list[str]:

@@ -21,7 +21,7 @@ from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.globs import first_match
 from ygs.resources import data_dir
-from ygs.review import analyzers, coverage, findings, policy, progress, trust
+from ygs.review import analyzers, coverage, findings, flows, policy, progress, trust
 from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, Finding, ReviewResult, ScanContext
 
 
@@ -89,7 +89,8 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
         results = run_analyzers(ctx, config.review.analyzers)
         if not no_llm:
             results.append(_llm_pass(ctx, results, use_cache))
-        kept, suppressed = findings.build(ctx, results, rules, line_filter)
+        kept, suppressed = findings.build(ctx, results, rules, line_filter,
+                                          created=lambda left_out: flows.created(ctx, left_out))
     gaps = coverage.report(results, kept)
     kept = findings.ordered(kept + resolved.findings(rules, findings.secrets(results)))
     reviewed = [path for path in scannable if _readers(path, results)]

@@ -62,10 +62,10 @@ def parses(path: str) -> bool:
 
 
 def run(ctx: ScanContext) -> AnalyzerResult:
-    return run_analyzer(NAME, ctx, applies_to, _scan)
+    return run_analyzer(NAME, ctx, applies_to, scan_targets)
 
 
-def _scan(ctx: ScanContext, targets: list[str], result: AnalyzerResult, deadline: float) -> None:
+def scan_targets(ctx: ScanContext, targets: list[str], result: AnalyzerResult, deadline: float) -> None:
     if not targets:
         return
     rules_dir = (ctx.gates_dir / "rules").resolve()
