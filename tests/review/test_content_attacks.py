@@ -10,15 +10,13 @@ import json
 
 import pytest
 
+from reviewing import review
+
 TOKEN = "ghp_FixtureKGpOyQNcdOyZbkBFTFoOxtzHq8STZ"  # fake, GitHub-token shaped
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
 FAST = '[tool.ygs.review]\nanalyzers = ["secrets", "hygiene"]\n'
 
 
-def review(run_ygs, *args: str) -> tuple[int, dict]:
-    result = run_ygs("review", "--no-llm", "--format", "json", *args)
-    assert result.stdout.startswith("{"), result.stdout + result.stderr
-    return result.exit_code, json.loads(result.stdout)
 
 
 def rules(report: dict, path: str) -> set[str]:

@@ -5,9 +5,9 @@ of a rule's default does not change what these tests prove."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
+
+from reviewing import review
 
 PINNED = ('\n[tool.ygs.review.severity]\nbandit-B501 = "MUST"\nbandit-B301 = "MUST"\nbandit-B307 = "MUST"\n'
           'bandit-B110 = "MUST"\npython-swallowed-exception = "MUST"\njs-swallowed-exception = "MUST"\n'
@@ -18,10 +18,6 @@ def policy(analyzers: str, extra: str = "") -> str:
     return f"[tool.ygs.review]\nanalyzers = [{analyzers}]\n{extra}" + PINNED
 
 
-def review(run_ygs) -> tuple[int, dict]:
-    result = run_ygs("review", "--no-llm", "--format", "json")
-    assert result.stdout.startswith("{"), result.stdout + result.stderr
-    return result.exit_code, json.loads(result.stdout)
 
 
 def project(repo, analyzers: str, extra: str = ""):

@@ -16,6 +16,8 @@ import pytest
 from ygs.review import coverage
 from ygs.review.model import AnalyzerResult
 
+from reviewing import review
+
 SEMGREP = '[tool.ygs.review]\nanalyzers = ["semgrep"]\n'
 PYTHON = '[tool.ygs.review]\nanalyzers = ["semgrep", "bandit", "functions"]\n'
 BANDIT = '[tool.ygs.review]\nanalyzers = ["bandit"]\n'
@@ -27,10 +29,6 @@ PY312 = ('type Pair = tuple[int, int]\n\n\ndef first[T](items: list[T]) -> T:\n 
          'def label(d: dict[str, str]) -> str:\n    return f"{d["name"]}!"\n')
 
 
-def review(run_ygs, *args: str) -> tuple[int, dict]:
-    result = run_ygs("review", "--no-llm", "--format", "json", *args)
-    assert result.stdout.startswith("{"), result.stdout + result.stderr
-    return result.exit_code, json.loads(result.stdout)
 
 
 def start(repo, config: str, files: dict[str, str]):

@@ -5,10 +5,10 @@ rely on are pinned in the project's policy."""
 
 from __future__ import annotations
 
-import json
-
 from ygs.review import gate
 from ygs.review.reports import renderer
+
+from reviewing import review
 
 PINNED = ('\n[tool.ygs.review.severity]\nbandit-B307 = "MUST"\nbandit-B602 = "SHOULD"\nbandit-B501 = "MUST"\n'
           'js-swallowed-exception = "MUST"\npython-swallowed-exception = "MUST"\ngo-swallowed-error = "MUST"\n')
@@ -18,10 +18,6 @@ def policy(analyzers: str, extra: str = "") -> str:
     return f"[tool.ygs.review]\nanalyzers = [{analyzers}]\n{extra}" + PINNED
 
 
-def review(run_ygs) -> tuple[int, dict]:
-    result = run_ygs("review", "--no-llm", "--format", "json")
-    assert result.stdout.startswith("{"), result.stdout + result.stderr
-    return result.exit_code, json.loads(result.stdout)
 
 
 def start(repo, analyzers: str, files: dict[str, str], extra: str = ""):

@@ -7,14 +7,14 @@ sanitizer in front of it, and the gate would see nothing new.
 
 from __future__ import annotations
 
-import json
-
 SEMGREP = '[tool.ygs.review]\nanalyzers = ["semgrep"]\n'
 APP = '''import os
 import shlex
 import sqlite3
 
 from flask import Flask, request
+
+from reviewing import review
 
 app = Flask(__name__)
 
@@ -34,9 +34,6 @@ def ping():
 '''
 
 
-def review(run_ygs) -> tuple[int, dict]:
-    result = run_ygs("review", "--no-llm", "--format", "json")
-    return result.exit_code, json.loads(result.stdout)
 
 
 def must(report: dict) -> list[tuple[str, int, str]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
+
+from reviewing import review
 
 SEMGREP_ONLY = '[tool.ygs.review]\nanalyzers = ["semgrep"]\n'
 
@@ -51,10 +51,6 @@ def feature(repo):
     return repo
 
 
-def review(run_ygs) -> tuple[int, dict]:
-    result = run_ygs("review", "--no-llm", "--format", "json")
-    assert result.stdout.startswith("{"), result.stdout + result.stderr
-    return result.exit_code, json.loads(result.stdout)
 
 
 def test_blocks_on_proven_flow_and_only_advises_on_shapes(feature, run_ygs):

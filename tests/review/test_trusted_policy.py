@@ -3,19 +3,15 @@ judges it by editing ygs's config (issue 10, items 1-3). Real temp repos, the re
 
 from __future__ import annotations
 
-import json
-
 import pytest
+
+from reviewing import review
 
 POLICY = '[tool.ygs.review]\nanalyzers = ["secrets", "hygiene"]\n'
 APP = "def ok():\n    return 1\n"
 DEBUG = "def ok():\n    breakpoint()\n    return 1\n"  # hygiene-breakpoint: MUST on line 2
 
 
-def review(run_ygs, *args: str) -> tuple[int, dict]:
-    result = run_ygs("review", "--no-llm", "--format", "json", *args)
-    assert result.stdout.startswith("{"), result.stdout + result.stderr
-    return result.exit_code, json.loads(result.stdout)
 
 
 def policy_findings(report: dict) -> list[dict]:
