@@ -7,14 +7,14 @@ sanitizer in front of it, and the gate would see nothing new.
 
 from __future__ import annotations
 
+from reviewing import review
+
 SEMGREP = '[tool.ygs.review]\nanalyzers = ["semgrep"]\n'
 APP = '''import os
 import shlex
 import sqlite3
 
 from flask import Flask, request
-
-from reviewing import review
 
 app = Flask(__name__)
 

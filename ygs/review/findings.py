@@ -64,7 +64,7 @@ def _left_out(raws: list[RawFinding], selected: list[RawFinding], changeset: Any
     """Blocking semgrep findings on old lines of files the change edited (deleting a sanitizer counts)."""
     chosen = {id(r) for r in selected}
     return [r for r in raws if id(r) not in chosen and r.source == "semgrep" and not r.whole_file
-            and rules.rule_for(r).severity.value == "MUST" and (change := changeset.get(r.path)) is not None
+            and not r.rule_id.startswith("review-") and rules.rule_for(r).severity.value == "MUST" and (change := changeset.get(r.path)) is not None
             and change.status in ("modified", "renamed", "type_changed") and change.hunks]
 
 

@@ -3,8 +3,9 @@
 Taint findings are reported at their sink, and semgrep's open-source JSON carries no data-flow trace, so the
 `added` line filter alone would miss a change that feeds new request data into an old sink line, or moves a
 sink next to a new source. For each blocking semgrep finding the line filter left out, in a file the change
-edited, the base side of that file is scanned with the same rules: a finding the base side did not have
-(same rule, same normalized sink text) was created by this change and is kept. A base scan that fails or
+edited, the base side of that file, and of every file the change deletes lines from (moved code comes from
+there), is scanned with the same rules: a finding the base side did not have (same rule, same normalized
+text where it starts) was created by this change and is kept. A base scan that fails or
 times out keeps every such finding: what the gate could not compare never reads as old.
 """
 
@@ -29,7 +30,8 @@ def created(ctx: ScanContext, candidates: list[RawFinding]) -> list[RawFinding]:
     if not candidates:
         return []
     paths = sorted({raw.path for raw in candidates})
-    base = ctx.changeset.base_lines(paths)
+    sources = [f.path for f in ctx.changeset.files if f.status != "deleted" and f.lines_deleted]
+    base = ctx.changeset.base_lines(sorted({*paths, *sources}))
     try:
         seen = _base_findings(ctx, base)
     except (ToolError, ToolTimeout, OSError):
@@ -37,7 +39,7 @@ def created(ctx: ScanContext, candidates: list[RawFinding]) -> list[RawFinding]:
     new_text = {path: ctx.lines_of(path) for path in paths}
     out = []
     for raw in candidates:
-        key = (raw.path, raw.rule_id, content_key(_line(new_text[raw.path], raw.line)))
+        key = (raw.rule_id, _start(new_text[raw.path], raw))
         if seen[key]:
             seen[key] -= 1
             continue
@@ -45,8 +47,8 @@ def created(ctx: ScanContext, candidates: list[RawFinding]) -> list[RawFinding]:
     return out
 
 
-def _base_findings(ctx: ScanContext, base: dict[str, list[str]]) -> Counter[tuple[str, str, str]]:
-    """(path, rule, normalized sink text) of every semgrep finding on the base side of the given files."""
+def _base_findings(ctx: ScanContext, base: dict[str, list[str]]) -> Counter[tuple[str, str]]:
+    """(rule, normalized start text) of every semgrep finding on the base side of the given files."""
     with tempfile.TemporaryDirectory(prefix="ygs-base-", ignore_cleanup_errors=True) as tmp:
         tree = Path(tmp)
         for path, lines in base.items():
@@ -58,9 +60,13 @@ def _base_findings(ctx: ScanContext, base: dict[str, list[str]]) -> Counter[tupl
         result = AnalyzerResult(name=semgrep.NAME)
         deadline = time.monotonic() + ctx.config.review.analyzer_timeout_s
         semgrep.scan_targets(base_ctx, list(files), result, deadline)
-        return Counter((raw.path, raw.rule_id, content_key(_line(base[raw.path], raw.line)))
-                       for raw in result.findings)
+        return Counter((raw.rule_id, _start(base[raw.path], raw)) for raw in result.findings)
 
 
-def _line(lines: list[str], number: int) -> str:
-    return lines[number - 1] if 0 < number <= len(lines) else ""
+def _start(lines: list[str], raw: RawFinding) -> str:
+    """The normalized text a finding starts with: its first line from its column (to its end column when it
+    ends there), so `} catch {}` that gained ` finally {` still starts the same."""
+    line = lines[raw.line - 1] if 0 < raw.line <= len(lines) else ""
+    if raw.end_col is not None and (raw.end_line or raw.line) == raw.line:
+        line = line[: raw.end_col - 1]
+    return content_key(line[raw.col - 1:] if raw.col else line)
