@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from ygs.diff import content_key, has_content
 from ygs.review import context, coverage, envfiles, foreign
-from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, fingerprint
+from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, Severity, fingerprint
 from ygs.review.policy import Policy
 
 UNPARSED = coverage.UNPARSED
@@ -64,7 +64,8 @@ def _left_out(raws: list[RawFinding], selected: list[RawFinding], changeset: Any
     """Blocking semgrep findings on old lines of files the change edited (deleting a sanitizer counts)."""
     chosen = {id(r) for r in selected}
     return [r for r in raws if id(r) not in chosen and r.source == "semgrep" and not r.whole_file
-            and not r.rule_id.startswith("review-") and rules.rule_for(r).severity.value == "MUST" and (change := changeset.get(r.path)) is not None
+            and not r.rule_id.startswith("review-") and rules.rule_for(r).severity is Severity.MUST
+            and (change := changeset.get(r.path)) is not None
             and change.status in ("modified", "renamed", "type_changed") and change.hunks]
 
 
@@ -99,15 +100,21 @@ def _new_code(raw: RawFinding, number: int, change: Any, text: _Lines) -> bool:
     line = text.get(raw.path, number)
     if not line:  # a new line has content: the text is not in the tree (a file only the secrets detector streams)
         return True
-    if raw.end_col is not None and number == (raw.end_line or raw.line):
-        line = line[: raw.end_col - 1]
-    if raw.col is not None and number == raw.line:
-        line = line[raw.col - 1:]
-    covered = content_key(line)
+    covered = covered_key(raw, number, line)
     if not has_content(covered):
         return False
     old = change.extended.get(number)
     return old is None or covered not in old
+
+
+def covered_key(raw: RawFinding, number: int, line: str) -> str:
+    """The normalized text of line `number` that the finding covers (cut at its columns on its first and
+    last line)."""
+    if raw.end_col is not None and number == (raw.end_line or raw.line):
+        line = line[: raw.end_col - 1]
+    if raw.col is not None and number == raw.line:
+        line = line[raw.col - 1:]
+    return content_key(line)
 
 
 def _weakness(raw: RawFinding, rules: Policy) -> str:

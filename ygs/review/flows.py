@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from ygs.diff import content_key
+from ygs.review import findings
 from ygs.review.analyzers import semgrep
 from ygs.review.analyzers.tool import ToolError, ToolTimeout
 from ygs.review.model import AnalyzerResult, RawFinding, ScanContext
@@ -64,9 +64,5 @@ def _base_findings(ctx: ScanContext, base: dict[str, list[str]]) -> Counter[tupl
 
 
 def _start(lines: list[str], raw: RawFinding) -> str:
-    """The normalized text a finding starts with: its first line from its column (to its end column when it
-    ends there), so `} catch {}` that gained ` finally {` still starts the same."""
-    line = lines[raw.line - 1] if 0 < raw.line <= len(lines) else ""
-    if raw.end_col is not None and (raw.end_line or raw.line) == raw.line:
-        line = line[: raw.end_col - 1]
-    return content_key(line[raw.col - 1:] if raw.col else line)
+    """The normalized text a finding starts with, so `} catch {}` that gained ` finally {` still starts the same."""
+    return findings.covered_key(raw, raw.line, lines[raw.line - 1] if 0 < raw.line <= len(lines) else "")
