@@ -16,12 +16,14 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
+from ygs.review.analyzers import summaries
 from ygs.review.analyzers.tool import Completed, ToolError, batches, last_line, run_analyzer, run_process
 from ygs.review.languages import language_of
 from ygs.review.model import AnalyzerResult, Partial, RawFinding, ScanContext
@@ -69,23 +71,76 @@ def scan_targets(ctx: ScanContext, targets: list[str], result: AnalyzerResult, d
     if not targets:
         return
     rules_dir = (ctx.gates_dir / "rules").resolve()
-    result.rules_run = len(rule_ids(rules_dir))
+    rules = all_rules(rules_dir)
+    result.rules_run = len(rules)
     exe = find_executable()
     if exe is None:
         raise ToolError(INSTALL_HINT)
     wanted = set(targets)
     scanned: set[str] = set()
-    env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
-    for batch in batches(targets):
-        cmd = [exe, "scan", "--config", str(rules_dir), *FLAGS, "--", *batch]
-        proc = run_process(cmd, cwd=ctx.tree, env=env, timeout=deadline - time.monotonic(), name=NAME)
-        output = _parse_json(proc)
-        result.version = result.version or str(output.get("version", ""))
-        _check(proc, output)
-        scanned.update(p for p in map(normalize_path, output.get("paths", {}).get("scanned", [])) if p in wanted)
-        result.findings.extend(_findings(output.get("results", []), wanted))
-        _gaps(output.get("errors", []), wanted, result, ctx)
+    sourced: set[str] = set()  # files where request or command-line data enters
+    with tempfile.TemporaryDirectory(prefix="ygs-semgrep-") as tmp:
+        presence = _write_rules(Path(tmp) / "presence.yaml", summaries.presence_rules(rules))
+        for batch in batches(targets):
+            output = _scan(exe, [rules_dir, *presence], batch, ctx, deadline, result)
+            scanned.update(p for p in map(normalize_path, output.get("paths", {}).get("scanned", [])) if p in wanted)
+            found, marks = _findings(output.get("results", []), wanted)
+            result.findings.extend(found)
+            sourced.update(path for _, path in marks)
+            _gaps(output.get("errors", []), wanted, result, ctx)
+        _follow_helpers(exe, rules, sorted(sourced), Path(tmp), ctx, deadline, result)
     result.files_scanned = len(scanned)
+
+
+def _scan(exe: str, configs: list[Path], targets: list[str], ctx: ScanContext, deadline: float,
+          result: AnalyzerResult) -> dict[str, Any]:
+    env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
+    cmd = [exe, "scan", *(f"--config={c}" for c in configs), *FLAGS, "--", *targets]
+    proc = run_process(cmd, cwd=ctx.tree, env=env, timeout=deadline - time.monotonic(), name=NAME)
+    output = _parse_json(proc)
+    result.version = result.version or str(output.get("version", ""))
+    _check(proc, output)
+    return output
+
+
+def _follow_helpers(exe: str, rules: list[dict[str, Any]], sourced: list[str], tmp: Path, ctx: ScanContext,
+                    deadline: float, result: AnalyzerResult) -> None:
+    """Request data passed to a same-file helper whose parameter reaches a sink (analyzers/summaries.py):
+    stage 1 finds the helpers in the files where such data enters, stage 2 the calls that feed them."""
+    files = [path for path in sourced if summaries.follows(path)]
+    config = _write_rules(tmp / "summaries.yaml", summaries.summary_rules(rules))
+    if not files or not config:
+        return
+    helpers: list[summaries.Helper] = []
+    for batch in batches(files):
+        output = _scan(exe, config, batch, ctx, deadline, result)
+        helpers.extend(h for item, path in _findings(output.get("results", []), set(batch))[1]
+                       if (h := summaries.helper_from(item, path)))
+        _new_gaps(output, batch, result, ctx)
+    if not helpers:
+        return
+    texts = {path: "\n".join(ctx.lines_of(path)) for path in {h.path for h in helpers}}
+    config = _write_rules(tmp / "helper-calls.yaml", summaries.call_rules(rules, helpers, texts.__getitem__))
+    for batch in batches(sorted(texts)):
+        output = _scan(exe, config, batch, ctx, deadline, result)
+        found, _ = _findings(output.get("results", []), set(batch))
+        result.findings.extend(summaries.name_helpers(found, helpers, texts.__getitem__))
+        _new_gaps(output, batch, result, ctx)
+
+
+def _new_gaps(output: dict[str, Any], batch: list[str], result: AnalyzerResult, ctx: ScanContext) -> None:
+    """Gaps of a follow-up run, for files the first run did not already report unparsed."""
+    known = {path for path, _ in result.unparsed} | {p.path for p in result.partial}
+    errors = [e for e in output.get("errors", []) if normalize_path(e.get("path") or "") not in known]
+    _gaps(errors, set(batch), result, ctx)
+
+
+def _write_rules(path: Path, rules: list[dict[str, Any]]) -> list[Path]:
+    """The rules as a semgrep config file, as the list of configs to add (none when there are no rules)."""
+    if not rules:
+        return []
+    path.write_text(yaml.safe_dump({"rules": rules}, sort_keys=False), encoding="utf-8")
+    return [path]
 
 
 def _check(proc: Completed, output: dict[str, Any]) -> None:
@@ -106,11 +161,18 @@ def _parse_json(proc: Completed) -> dict[str, Any]:
     return output
 
 
-def _findings(results: list[dict[str, Any]], wanted: set[str]) -> list[RawFinding]:
-    out = []
+Mark = tuple[dict[str, Any], str]  # a hit of one of ygs's internal rules, and its path
+
+
+def _findings(results: list[dict[str, Any]], wanted: set[str]) -> tuple[list[RawFinding], list[Mark]]:
+    """The findings, and apart the hits of ygs's internal rules (analyzers/summaries.py), with their paths."""
+    out, marks = [], []
     for item in results:
         path = normalize_path(item.get("path", ""))
         if path not in wanted:
+            continue
+        if summaries.internal(str(item["check_id"])):
+            marks.append((item, path))
             continue
         extra = item.get("extra", {})  # never extra.lines / extra.fingerprint: "requires login" when logged out
         out.append(
@@ -126,7 +188,7 @@ def _findings(results: list[dict[str, Any]], wanted: set[str]) -> list[RawFindin
                 cwe=_cwe(extra.get("metadata", {}).get("cwe")),
             )
         )
-    return out
+    return out, marks
 
 
 def _column(position: dict[str, Any]) -> int | None:
@@ -240,12 +302,17 @@ def normalize_path(path: str) -> str:
 
 def rule_ids(rules_dir: Path) -> list[str]:
     """Every rule id in the rules directory (*.yaml, *.yml), in file order."""
+    return [str(rule.get("id", "")) for rule in all_rules(rules_dir)]
+
+
+def all_rules(rules_dir: Path) -> list[dict[str, Any]]:
+    """Every rule in the rules directory (*.yaml, *.yml), in file order."""
     if not rules_dir.is_dir():
         raise ToolError(f"semgrep rules directory not found: {rules_dir}")
-    ids = []
+    rules: list[dict[str, Any]] = []
     for path in sorted([*rules_dir.rglob("*.yaml"), *rules_dir.rglob("*.yml")]):
-        ids.extend(str(rule.get("id", "")) for rule in rules_in(path))
-    return ids
+        rules.extend(rules_in(path))
+    return rules
 
 
 def rules_in(path: Path) -> list[dict[str, Any]]:
