@@ -155,3 +155,33 @@ def lookup(path, username):
     code, report = review(run_ygs)
     assert must(report) == []
     assert code == 0
+
+
+def test_a_same_named_function_in_another_file_is_another_function(repo, run_ygs):
+    """store.py's find_user is a SQL helper; view.py calls a find_user imported from elsewhere, and has a
+    helper of its own for the same rule: only view.py's own helpers are sinks in view.py."""
+    store = PY_APP.replace("USERNAME", '"admin"')
+    view = '''from flask import Flask, request
+
+from safe_store import find_user
+
+app = Flask(__name__)
+
+
+def count(db, table):
+    return db.execute("SELECT count(*) FROM " + table).fetchone()
+
+
+@app.get("/u")
+def user():
+    return str(find_user(None, request.args["name"]), count(None, "users"))
+'''
+    repo.write("pyproject.toml", SEMGREP)
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("store.py", store)
+    repo.write("view.py", view)
+    repo.commit("feature")
+    code, report = review(run_ygs)
+    assert must(report) == []
+    assert code == 0

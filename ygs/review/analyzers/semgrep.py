@@ -177,7 +177,7 @@ def _findings(results: list[dict[str, Any]], wanted: set[str]) -> tuple[list[Raw
         extra = item.get("extra", {})  # never extra.lines / extra.fingerprint: "requires login" when logged out
         out.append(
             RawFinding(
-                rule_id=str(item["check_id"]).rsplit(".", 1)[-1],
+                rule_id=summaries.rule_id(str(item["check_id"])),
                 path=path,
                 line=int(item["start"]["line"]),
                 end_line=int(item["end"]["line"]),

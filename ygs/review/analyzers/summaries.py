@@ -31,6 +31,7 @@ from ygs.review.model import RawFinding
 
 SUFFIX = "--ygs-helper-summary"  # id of a summary rule: <MUST rule id><SUFFIX>
 PRESENCE = "--ygs-request-source"  # id of a presence rule: <language><PRESENCE>
+CALLS = "--ygs-helper-calls-"  # id of a helper-call rule: <MUST rule id><CALLS><n>
 _SEP = "\x1f"  # between function and parameter in a summary hit's message
 _PYTHON_SOURCE = {
     "patterns": [
@@ -139,39 +140,42 @@ def follows(path: str) -> bool:
 
 def helper_from(item: dict[str, Any], path: str) -> Helper | None:
     """The helper a summary hit (semgrep JSON result) describes, or None when its function has no usable name."""
-    rule_id = str(item["check_id"]).rsplit(".", 1)[-1].removesuffix(SUFFIX)
+    must_id = str(item["check_id"]).rsplit(".", 1)[-1].removesuffix(SUFFIX)
     name, _, param = str(item.get("extra", {}).get("message", "")).partition(_SEP)
     name = name.strip().rsplit(".", 1)[-1]
     param = param.strip()
     pattern = _PY_NAME if language_of(path) == "python" else _JS_NAME
     if not (pattern.match(name) and pattern.match(param.lstrip("."))):
         return None
-    return Helper(rule_id, path, name, param, int(item["start"]["line"]))
+    return Helper(must_id, path, name, param, int(item["start"]["line"]))
 
 
 def call_rules(rules: list[dict[str, Any]], helpers: list[Helper], text_of: Any) -> list[dict[str, Any]]:
-    """For each MUST rule with helpers: the rule with its own sources and the helpers' calls as sinks."""
-    by_rule: dict[str, list[Helper]] = {}
+    """For each MUST rule and file with helpers: the rule with its own sources and the calls to that file's
+    helpers as sinks (a same-named function elsewhere is another function)."""
+    grouped: dict[tuple[str, str], list[Helper]] = {}
     for helper in helpers:
-        by_rule.setdefault(helper.rule_id, []).append(helper)
+        grouped.setdefault((helper.rule_id, helper.path), []).append(helper)
+    by_id = {rule["id"]: rule for rule in must_taint_rules(rules)}
     out = []
-    for rule in must_taint_rules(rules):
-        mine = by_rule.get(rule["id"])
-        if not mine:
-            continue
-        sinks = sorted({p for h in mine for p in _call_patterns(h, text_of(h.path))})
-        derived = copy.deepcopy(rule)
+    for n, ((rule_id, path), mine) in enumerate(sorted(grouped.items())):
+        rule = by_id[rule_id]
+        calls = sorted({pattern for h in mine for pattern in _call_patterns(h, text_of(path))})
         sink: dict[str, Any] = {"patterns": [
-            {"pattern-either": [{"pattern": p} for p in sinks]},
+            {"pattern-either": [{"pattern": pattern} for pattern in calls]},
             {"focus-metavariable": "$ARG"},
         ]}
         labels = _root_labels(rule["pattern-sources"])
         if labels:
             sink["requires"] = " or ".join(labels)  # a labelled rule's sink must say which labels it takes
-        derived["pattern-sinks"] = [sink]
-        derived["paths"] = {"include": sorted({"/" + _glob_escape(h.path) for h in mine})}
-        out.append(derived)
+        out.append({**copy.deepcopy(rule), "id": f"{rule_id}{CALLS}{n}", "pattern-sinks": [sink],
+                    "paths": {"include": ["/" + _glob_escape(path)]}})
     return out
+
+
+def rule_id(check_id: str) -> str:
+    """Our rule id for a semgrep check id: a helper-call rule reports under the MUST rule it was made from."""
+    return re.sub(rf"{re.escape(CALLS)}\d+$", "", check_id.rsplit(".", 1)[-1])
 
 
 def name_helpers(findings: list[RawFinding], helpers: list[Helper], text_of: Any) -> list[RawFinding]:
