@@ -127,6 +127,13 @@ class ReviewConfig:
     max_file_lines: int = 20000  # larger files are skipped (and listed) instead of scanned
     large_binary_kb: int = 1024
     analyzer_timeout_s: int = 600
+    # semgrep's per-file budget: seconds one rule may run on one file, and how many rules may time out on a file
+    # before semgrep gives up on it (0: no limit; semgrep's own defaults are 5 s and 3)
+    semgrep_timeout_s: int = 5
+    semgrep_timeout_threshold: int = 3
+    # a file semgrep gave up on is scanned once more, alone, with this many seconds per rule (0: no limit), within
+    # analyzer_timeout_s; a file it gives up on again is not reviewed (a blocking `review-unparsed`)
+    semgrep_retry_timeout_s: int = 30
     severity: dict[str, str] = field(default_factory=dict)  # rule id -> MUST|SHOULD|MAY override
     test_paths: tuple[str, ...] = DEFAULT_TEST_PATHS  # test code (globs): some categories advise there
     honour_foreign_suppressions: bool = True  # existing `# nosec` / `# nosemgrep` markers carry over
@@ -178,7 +185,8 @@ _NOT_KEYS = {"root", "sources"}
 FILES = ("pyproject.toml", ".ygs/config.toml")  # where a project's config lives; the later one wins
 # Lower bounds: below them the gate would skip or abandon what it should review.
 MINIMUMS = {"tool.ygs.review.max_file_lines": 1000, "tool.ygs.review.analyzer_timeout_s": 10,
-            "tool.ygs.sizing.deleted_lines_per_line": 1, "tool.ygs.code.max_function_growth": 0}
+            "tool.ygs.sizing.deleted_lines_per_line": 1, "tool.ygs.code.max_function_growth": 0,
+            **{f"tool.ygs.review.semgrep_{key}": 0 for key in ("timeout_s", "timeout_threshold", "retry_timeout_s")}}
 
 
 def load(root: str | Path | None) -> Config:

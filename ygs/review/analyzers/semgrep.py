@@ -7,6 +7,12 @@ hide files from the gate). What is skipped is decided by the gate's config, not 
 
 The targets normally fit one process; a very large change is split into batches that stay well under the
 operating system's command-line limit (semgrep has no target-list file option).
+
+A rule that runs past semgrep's per-file budget (`[tool.ygs.review] semgrep_timeout_s`) makes semgrep give up
+on the file: on a large file on a busy machine that is the load's doing, not the file's. Those files are
+scanned once more, alone, with a longer budget (`semgrep_retry_timeout_s`), within the analyzer's deadline;
+only a file semgrep gives up on again, or that the deadline cuts off, stays unparsed, and an unparsed file
+is never a pass (ygs/review/coverage.py).
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from typing import Any
 import yaml
 
 from ygs.review.analyzers import summaries
-from ygs.review.analyzers.tool import Completed, ToolError, batches, last_line, run_analyzer, run_process
+from ygs.review.analyzers.tool import (Completed, ToolError, ToolTimeout, batches, last_line, run_analyzer,
+                                      run_process)
 from ygs.review.languages import language_of
 from ygs.review.model import AnalyzerResult, Partial, RawFinding, ScanContext
 
@@ -39,6 +46,7 @@ FLAGS = (
 PARSE_ERRORS = frozenset({"Lexical error", "Syntax error", "Other syntax error", "AST builder error", "PartialParsing"})
 PARTIAL = "PartialParsing"  # parsed, except the lines in the error's spans
 GAVE_UP = frozenset({"Timeout", "OutOfMemory", "StackOverflow"})
+GAVE_UP_REASON = "semgrep gave up on this file"
 _CWE = re.compile(r"CWE-\d+")
 # Whole lines of valid TypeScript semgrep's grammar does not know (1.185) that are erased at compile time: an
 # unparsed region made only of them holds no code, so it never blocks (it is reported as reduced coverage).
@@ -88,14 +96,55 @@ def scan_targets(ctx: ScanContext, targets: list[str], result: AnalyzerResult, d
             result.findings.extend(found)
             sourced.update(path for _, path in marks)
             _gaps(output.get("errors", []), wanted, result, ctx)
+        sourced.update(retry_gave_up(exe, [rules_dir, *presence], ctx, result, deadline))
         _follow_helpers(exe, rules, sorted(sourced), Path(tmp), ctx, deadline, result)
     result.files_scanned = len(scanned)
 
 
+def budget(ctx: ScanContext, retry: bool) -> list[str]:
+    """semgrep's per-file budget: seconds per rule, and how many rules may time out before it gives up the file."""
+    review = ctx.config.review
+    seconds = review.semgrep_retry_timeout_s if retry else review.semgrep_timeout_s
+    return ["--timeout", str(seconds), "--timeout-threshold", str(review.semgrep_timeout_threshold)]
+
+
+def retry_gave_up(exe: str, configs: list[Path], ctx: ScanContext, result: AnalyzerResult,
+                  deadline: float) -> set[str]:
+    """Scan the files semgrep gave up on once more, alone, with the retry's longer budget. The retry's word
+    replaces the first run's for them (its findings include those of the rules that had finished); a file it
+    gives up on again, or that the analyzer's deadline cuts off, stays unparsed, and its reason says so.
+    Returns the retried files where request data enters (see summaries.presence_rules)."""
+    again = {path for path, reason in result.unparsed if reason.startswith(GAVE_UP_REASON)}
+    if not again:
+        return set()
+    seconds = ctx.config.review.semgrep_retry_timeout_s
+    outputs = []
+    try:
+        for batch in batches(sorted(again)):
+            outputs.append(_scan(exe, configs, batch, ctx, deadline, result, retry=True))
+    except ToolTimeout:
+        note = f"; the retry with {seconds} s per rule was cut off by the analyzer's deadline"
+        result.unparsed[:] = [(p, r + note if p in again else r) for p, r in result.unparsed]
+        return set()
+    result.unparsed[:] = [(p, r) for p, r in result.unparsed if p not in again]
+    result.findings[:] = [f for f in result.findings if f.path not in again]
+    kept = len(result.unparsed)
+    sourced: set[str] = set()
+    for output in outputs:
+        found, marks = _findings(output.get("results", []), again)
+        result.findings.extend(found)
+        sourced.update(path for _, path in marks)
+        _gaps(output.get("errors", []), again, result, ctx)
+    note = f"; again when retried with {seconds} s per rule"
+    result.unparsed[kept:] = [(p, r + note if r.startswith(GAVE_UP_REASON) else r) for p, r in result.unparsed[kept:]]
+    result.extra["retried"] = sorted(again)  # evidence: the files given a second, longer run
+    return sourced
+
+
 def _scan(exe: str, configs: list[Path], targets: list[str], ctx: ScanContext, deadline: float,
-          result: AnalyzerResult) -> dict[str, Any]:
+          result: AnalyzerResult, retry: bool = False) -> dict[str, Any]:
     env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
-    cmd = [exe, "scan", *(f"--config={c}" for c in configs), *FLAGS, "--", *targets]
+    cmd = [exe, "scan", *(f"--config={c}" for c in configs), *FLAGS, *budget(ctx, retry), "--", *targets]
     proc = run_process(cmd, cwd=ctx.tree, env=env, timeout=deadline - time.monotonic(), name=NAME)
     output = _parse_json(proc)
     result.version = result.version or str(output.get("version", ""))
@@ -268,7 +317,7 @@ def _detail(error: dict[str, Any]) -> str:
 
 def _reason(error: dict[str, Any], kind: str) -> str:
     if kind in GAVE_UP:
-        return f"semgrep gave up on this file ({kind}, rule {error.get('rule_id', '?')})"
+        return f"{GAVE_UP_REASON} ({kind}, rule {error.get('rule_id', '?')})"
     spans = error.get("spans") or [{}]
     line = spans[0].get("start", {}).get("line")
     where = f" at line {line}" if line else ""

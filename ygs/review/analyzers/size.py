@@ -84,7 +84,9 @@ def _untested(ctx: ScanContext, changes: list) -> list[RawFinding]:
     live = [c for c in changes if c.status != "deleted" and c.kind == "file" and not c.binary]
     candidates = [c for c in live if language_of(c.path) in SOURCE_LANGUAGES and not is_test_path(c.path)
                   and not _tooling(c.path)]
-    sources = [c.path for c in candidates if behaviour_changed(ctx, c)]
+    # the base side of every Python candidate in one `git cat-file --batch`, not one git process per file
+    base = ctx.changeset.base_lines([c.path for c in candidates if _parsed(ctx, c) and c.status != "added"])
+    sources = [c.path for c in candidates if behaviour_changed(ctx, c, base.get(c.path, []))]
     if not sources:
         return []
     shown = ", ".join(sources[:5]) + (f" and {len(sources) - 5} more" if len(sources) > 5 else "")
@@ -100,21 +102,25 @@ def _tooling(path: str) -> bool:
             or name.endswith(_TOOLING_SUFFIXES))
 
 
-def behaviour_changed(ctx: ScanContext, change) -> bool:
+def behaviour_changed(ctx: ScanContext, change, base: list[str]) -> bool:
     """Whether the change to this source file can change what the program does.
 
     Python: the syntax trees of both sides differ once docstrings, annotations, `typing` imports, `if
     TYPE_CHECKING:` blocks and version strings are dropped (so comments and formatting never count either).
     Other languages, and a Python side that does not parse: some added or deleted line is code, not a comment, a
-    version string or a TypeScript type declaration."""
-    if language_of(change.path) == "python" and change.path in ctx.files:
-        base = ctx.changeset.base_lines([change.path]).get(change.path, []) if change.status != "added" else []
+    version string or a TypeScript type declaration. base: the file's base-side lines ([] when it is new)."""
+    if _parsed(ctx, change):
         old, new = _behaviour("\n".join(base)), _behaviour("\n".join(ctx.lines_of(change.path)))
         if old is not None and new is not None:
             return old != new
     comment = _HASH_COMMENT if language_of(change.path) in _HASH_COMMENTS else _COMMENT
     keys = [k for h in change.hunks for k in (*h.added_keys, *h.deleted_keys)]
     return any(has_content(k) and not comment.match(k) and not _INERT_LINE.match(k) for k in keys)
+
+
+def _parsed(ctx: ScanContext, change) -> bool:
+    """Whether behaviour_changed compares the file's syntax trees (Python that the review materialized)."""
+    return language_of(change.path) == "python" and change.path in ctx.files
 
 
 def _behaviour(text: str) -> str | None:
