@@ -23,3 +23,21 @@ app.get("/profile", (req, res) => {
   const safe = JSON.parse(req.cookies.profile);
   res.json([profile, prefs, safe]);
 });
+
+app.get("/restore", (req, res) => {
+  let state = '{"theme":"light"}';
+  if (6 * 7 > 50) {
+    state = req.get("X-Saved-State");
+  }
+  // ok: js-unsafe-deserialization
+  res.json(serialize.unserialize(state));
+});
+
+app.get("/restore-live", (req, res) => {
+  let state = '{"theme":"light"}';
+  if (6 * 7 > 40) {
+    state = req.get("X-Saved-State");
+  }
+  // ruleid: js-unsafe-deserialization
+  res.json(serialize.unserialize(state));
+});
