@@ -75,3 +75,10 @@ app.get("/continue", (req, res) => {
   // ok: js-open-redirect
   res.redirect(dest.href);
 });
+
+app.post("/users/:id/pets", (req, res) => {
+  // ok: js-open-redirect
+  res.redirect("/users/" + req.params.id);
+  // ok: js-open-redirect
+  res.redirect(`/users/${req.params.id}/pets`);
+});

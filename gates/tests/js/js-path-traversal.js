@@ -113,3 +113,13 @@ function unpackStream(zipfile, dest) {
     zipfile.openReadStream(entry, (err, stream) => stream.pipe(fs.createWriteStream(path.join(dest, entry.fileName))));
   });
 }
+
+app.post("/clone", (req, res) => {
+  // ruleid: js-path-traversal
+  fs.cpSync(path.join("/srv/skeletons", req.body.skeleton), "/srv/sites/new", { recursive: true });
+  // ruleid: js-path-traversal
+  fs.copyFileSync("/srv/skeletons/index.html", path.join("/srv/sites", req.body.site, "index.html"));
+  // ok: js-path-traversal
+  fs.cpSync(path.join("/srv/skeletons", path.basename(req.body.skeleton)), "/srv/sites/new", { recursive: true });
+  res.end();
+});

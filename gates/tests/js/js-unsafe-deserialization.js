@@ -41,3 +41,13 @@ app.get("/restore-live", (req, res) => {
   // ruleid: js-unsafe-deserialization
   res.json(serialize.unserialize(state));
 });
+
+const Cryo = require("cryo");
+
+app.post("/board", (req, res) => {
+  // ruleid: js-unsafe-deserialization
+  const board = Cryo.parse(req.body.board);
+  // ok: js-unsafe-deserialization
+  const copy = Cryo.parse(Cryo.stringify({ lanes: [] }));
+  res.json([board, copy]);
+});
