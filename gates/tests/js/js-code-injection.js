@@ -81,3 +81,12 @@ function timers(stream, ms) {
     stream.destroy(new Error("timeout after " + ms + "ms"));
   }, ms);
 }
+
+app.post("/later", (req, res) => {
+  const hook = req.body.hook;
+  // ruleid: js-code-injection
+  setTimeout(() => vm.runInThisContext("run(" + hook + ")"), 500);
+  // ok: js-code-injection
+  setTimeout(() => notify(hook), 500);
+  res.end();
+});

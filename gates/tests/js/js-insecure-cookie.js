@@ -25,3 +25,14 @@ app.post("/login", (req, res) => {
   res.cookie("sid", token(), cookieOptions);
   res.end();
 });
+
+const PREFS_COOKIE = { httpOnly: false, secure: false, maxAge: 86400000 };
+const STRICT_COOKIE = { httpOnly: true, secure: true, sameSite: "strict" };
+
+app.post("/prefs", (req, res) => {
+  // ruleid: js-insecure-cookie
+  res.cookie("layout", pickLayout(req), PREFS_COOKIE);
+  // ok: js-insecure-cookie
+  res.cookie("layout", pickLayout(req), STRICT_COOKIE);
+  res.end();
+});

@@ -31,3 +31,22 @@ app.get("/safe", (req, res) => {
   // ok: js-ldap-injection
   client.search("ou=people,dc=example,dc=com", { filter: `(uid=${escapeLdapFilter(req.query.uid)})` }, () => {});
 });
+
+function memberFilter(group) {
+  return `(&(objectClass=groupOfNames)(cn=${escapeFilterValue(group)}))`;
+}
+
+const { EqualityFilter, AndFilter } = require("ldapjs").filters;
+
+app.get("/groups", (req, res) => {
+  // ok: js-ldap-injection
+  client.search("ou=groups,dc=example,dc=com", { filter: memberFilter(req.query.group) }, () => res.end());
+  const byMail = new EqualityFilter({ attribute: "mail", value: req.query.mail });
+  // ok: js-ldap-injection
+  client.search("ou=people,dc=example,dc=com", { filter: byMail, scope: "sub" }, () => res.end());
+  const both = new ldap.filters.AndFilter({ filters: [byMail, new ldap.EqualityFilter({ attribute: "o", value: req.query.org })] });
+  // ok: js-ldap-injection
+  client.search("ou=people,dc=example,dc=com", { filter: both }, () => res.end());
+  // ruleid: js-ldap-injection
+  client.search("ou=people,dc=example,dc=com", { filter: "(mail=" + req.query.mail + ")" }, () => res.end());
+});

@@ -59,3 +59,26 @@ app.get("/safe2", (req, res) => {
     res.redirect(req.query.next);
   }
 });
+
+const TRUSTED_HOSTS = new Set(["accounts.example.com"]);
+
+app.get("/continue", (req, res) => {
+  const back = String(req.query.back || "/");
+  // ok: js-open-redirect
+  res.redirect(back.startsWith("/") && !back.startsWith("//") ? back : "/");
+  // ruleid: js-open-redirect
+  res.redirect(back.startsWith("/") ? back : "/");
+  const dest = new URL(req.query.dest);
+  if (!TRUSTED_HOSTS.has(dest.hostname)) {
+    return res.redirect("/");
+  }
+  // ok: js-open-redirect
+  res.redirect(dest.href);
+});
+
+app.post("/users/:id/pets", (req, res) => {
+  // ok: js-open-redirect
+  res.redirect("/users/" + req.params.id);
+  // ok: js-open-redirect
+  res.redirect(`/users/${req.params.id}/pets`);
+});

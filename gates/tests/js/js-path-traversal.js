@@ -78,3 +78,48 @@ function loadConfig(file) {
   // ok: js-path-traversal
   return fs.readFileSync(file, "utf8");
 }
+
+function insideUploads(name) {
+  const full = path.resolve(UPLOADS, name);
+  if (!full.startsWith(UPLOADS + path.sep)) {
+    return null;
+  }
+  return full;
+}
+
+app.get("/checked-helper", (req, res) => {
+  const file = insideUploads(req.query.name);
+  if (!file) return res.sendStatus(403);
+  // ok: js-path-traversal
+  fs.createReadStream(file).pipe(res);
+  // ruleid: js-path-traversal
+  fs.createReadStream(uploadPath(req.query.name)).pipe(res);
+});
+
+const AdmZip = require("adm-zip");
+
+function unpack(archive, dest) {
+  for (const item of new AdmZip(archive).getEntries()) {
+    // ruleid: js-path-traversal
+    fs.writeFileSync(path.join(dest, item.entryName), item.getData());
+    // ok: js-path-traversal
+    fs.writeFileSync(path.join(dest, path.basename(item.entryName)), item.getData());
+  }
+}
+
+function unpackStream(zipfile, dest) {
+  zipfile.on("entry", (entry) => {
+    // ruleid: js-path-traversal
+    zipfile.openReadStream(entry, (err, stream) => stream.pipe(fs.createWriteStream(path.join(dest, entry.fileName))));
+  });
+}
+
+app.post("/clone", (req, res) => {
+  // ruleid: js-path-traversal
+  fs.cpSync(path.join("/srv/skeletons", req.body.skeleton), "/srv/sites/new", { recursive: true });
+  // ruleid: js-path-traversal
+  fs.copyFileSync("/srv/skeletons/index.html", path.join("/srv/sites", req.body.site, "index.html"));
+  // ok: js-path-traversal
+  fs.cpSync(path.join("/srv/skeletons", path.basename(req.body.skeleton)), "/srv/sites/new", { recursive: true });
+  res.end();
+});

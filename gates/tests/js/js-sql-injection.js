@@ -87,3 +87,16 @@ function constant(db) {
   // ok: js-sql-injection
   return db.query("SELECT COUNT(*) FROM " + TABLE);
 }
+
+app.get("/by-tags", (req, res) => {
+  const tags = String(req.query.tags || "").split(",");
+  const marks = tags.map(() => "?").join(", ");
+  // ok: js-sql-injection
+  db.query("SELECT id FROM posts WHERE tag IN (" + marks + ")", tags, (err, rows) => res.json(rows));
+  const numbered = tags.map((_, i) => `$${i + 1}`).join(", ");
+  // ok: js-sql-injection
+  db.query(`SELECT id FROM posts WHERE tag IN (${numbered})`, tags, (err, rows) => res.json(rows));
+  const quoted = tags.map((t) => `'${t}'`).join(", ");
+  // ruleid: js-sql-injection
+  db.query(`SELECT id FROM posts WHERE tag IN (${quoted})`, (err, rows) => res.json(rows));
+});

@@ -44,3 +44,25 @@ async function retry(req, options) {
   // ok: js-ssrf
   return fetch(req.url, next);
 }
+
+const API_HOSTS = ["api.example.com", "cdn.example.com"];
+
+app.get("/proxy", async (req, res) => {
+  const target = new URL(req.query.src);
+  if (!API_HOSTS.includes(target.hostname) || target.protocol !== "https:") {
+    return res.sendStatus(400);
+  }
+  // ok: js-ssrf
+  const upstream = await axios.get(target.toString());
+  res.send(upstream.data);
+});
+
+app.get("/proxy-open", async (req, res) => {
+  const target = new URL(req.query.src);
+  if (target.protocol !== "https:") {
+    return res.sendStatus(400);
+  }
+  // ruleid: js-ssrf
+  const upstream = await axios.get(target.toString());
+  res.send(upstream.data);
+});

@@ -19,3 +19,10 @@ app.get("/render", (req, res) => {
   // ok: js-template-injection
   res.send(Handlebars.compile(source)({ name: req.query.name }) + fn);
 });
+
+const cardTemplate = Handlebars.compile("<div class=card>{{title}}</div>");
+
+app.post("/card", (req, res) => {
+  // ok: js-template-injection
+  res.send(cardTemplate({ title: req.body.title }));
+});

@@ -36,3 +36,13 @@ app.post("/login", async (req, res) => {
   req.session.page = parseInt(req.query.page, 10);
   res.end();
 });
+
+const THEMES = ["light", "dark"];
+
+app.post("/theme", (req, res) => {
+  // ok: js-trust-boundary
+  req.session.theme = THEMES.includes(req.body.theme) ? req.body.theme : "light";
+  // ruleid: js-trust-boundary
+  req.session.theme = THEMES.includes(req.body.theme) ? req.body.theme : req.body.fallback;
+  res.end();
+});

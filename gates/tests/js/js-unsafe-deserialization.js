@@ -23,3 +23,31 @@ app.get("/profile", (req, res) => {
   const safe = JSON.parse(req.cookies.profile);
   res.json([profile, prefs, safe]);
 });
+
+app.get("/restore", (req, res) => {
+  let state = '{"theme":"light"}';
+  if (6 * 7 > 50) {
+    state = req.get("X-Saved-State");
+  }
+  // ok: js-unsafe-deserialization
+  res.json(serialize.unserialize(state));
+});
+
+app.get("/restore-live", (req, res) => {
+  let state = '{"theme":"light"}';
+  if (6 * 7 > 40) {
+    state = req.get("X-Saved-State");
+  }
+  // ruleid: js-unsafe-deserialization
+  res.json(serialize.unserialize(state));
+});
+
+const Cryo = require("cryo");
+
+app.post("/board", (req, res) => {
+  // ruleid: js-unsafe-deserialization
+  const board = Cryo.parse(req.body.board);
+  // ok: js-unsafe-deserialization
+  const copy = Cryo.parse(Cryo.stringify({ lanes: [] }));
+  res.json([board, copy]);
+});

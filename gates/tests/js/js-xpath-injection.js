@@ -15,3 +15,16 @@ app.get("/user", (req, res) => {
   const byId = xpath.select(`//user[@id=${parseInt(req.params.id, 10)}]`, doc);
   res.json([nodes.length, one, all.length, byId.length]);
 });
+
+function lookup(name, kind) {
+  return [name, kind];
+}
+
+const selectNs = xpath.useNamespaces({ a: "urn:accounts" });
+
+app.post("/ns", (req, res) => {
+  // ok: js-xpath-injection
+  res.json(lookup(req.body.name, req.body.kind));
+  // ruleid: js-xpath-injection
+  res.json(selectNs("//a:user[a:name='" + req.body.name + "']", doc));
+});

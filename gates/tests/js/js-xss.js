@@ -59,8 +59,29 @@ app.get("/safe", async (req, res) => {
 });
 
 app.get("/plain", (req, res) => {
+  // Express answers a string as text/html: "<script>…" in the path runs
+  // ruleid: js-xss
+  res.send("requested " + req.params.sub);
+});
+
+app.get("/plain-typed", (req, res) => {
+  res.type("text/plain");
   // ok: js-xss
   res.send("requested " + req.params.sub);
+});
+
+app.get("/plain-escaped", (req, res) => {
+  // ok: js-xss
+  res.status(404).send(`no page ${escapeHtml(req.params.sub)}`);
+  const tags = req.query.tags.split(",");
+  // ok: js-xss
+  res.type("html").send("<ul>" + tags.map((t) => `<li>${he.encode(t)}</li>`).join("") + "</ul>");
+});
+
+app.get("/tag-list", (req, res) => {
+  const tags = req.query.tags.split(",");
+  // ruleid: js-xss
+  res.type("html").send("<ul>" + tags.map((t) => `<li>${t}</li>`).join("") + "</ul>");
 });
 
 app.get("/declared", (req, res) => {

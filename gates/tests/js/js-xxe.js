@@ -24,3 +24,25 @@ function parseFileSafe(text) {
   // ok: js-xxe-unproven
   return libxmljs.parseXml(text);
 }
+
+const ENTITY_PARSE = { noent: true, huge: true };
+const PLAIN_PARSE = { noent: false, nonet: true };
+
+app.post("/feeds", (req, res) => {
+  // ruleid: js-xxe
+  const feed = libxmljs.parseXmlString(req.body.feed, ENTITY_PARSE);
+  // ok: js-xxe
+  const plain = libxmljs.parseXmlString(req.body.feed, PLAIN_PARSE);
+  res.json([feed.root().name(), plain.root().name()]);
+});
+
+const Koa = require("koa");
+const rawBody = require("raw-body");
+const koaApp = new Koa();
+
+koaApp.use(async (ctx) => {
+  const text = await rawBody(ctx.req, { encoding: "utf8" });
+  // ruleid: js-xxe
+  const doc = libxmljs.parseXml(text, { noent: true });
+  ctx.body = { root: doc.root().name() };
+});
