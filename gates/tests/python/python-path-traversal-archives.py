@@ -58,3 +58,14 @@ def show(config):
     # ok: python-path-traversal
     with open(config) as handle:
         click.echo(handle.read())
+
+
+@click.command()
+@click.argument("name")
+def report(name):
+    # ok: python-path-traversal
+    with open(os.path.join("reports", name + ".csv"), "w") as handle:
+        handle.write("total\n")
+    # ruleid: python-path-traversal
+    with open(os.path.join("/var/reports", name), "w") as handle:
+        handle.write("total\n")
