@@ -19,3 +19,17 @@ def index():
     # ok: python-insecure-cookie
     resp.set_cookie("theme", "dark")
     return resp
+
+
+LAX_FLAGS = {"secure": False, "httponly": True}
+STRICT_FLAGS = {"secure": True, "httponly": True}
+
+
+def set_lax(response, value):
+    # ruleid: python-insecure-cookie
+    response.set_cookie("sid", value, **LAX_FLAGS)
+
+
+def set_strict(response, value):
+    # ok: python-insecure-cookie
+    response.set_cookie("sid", value, **STRICT_FLAGS)

@@ -1,0 +1,71 @@
+import os
+import shutil
+import tarfile
+from pathlib import Path
+
+import click
+from aiohttp import web
+from flask import Flask, request
+
+app = Flask(__name__)
+BASE = "/srv/templates"
+ROOT = Path("/srv/static")
+
+
+@app.post("/plugins")
+def install_plugin():
+    upload = request.files["plugin"]
+    upload.save("/tmp/plugin.tar")
+    with tarfile.open("/tmp/plugin.tar") as archive:
+        # ruleid: python-path-traversal
+        archive.extractall("/srv/plugins")
+
+
+@app.post("/plugins/safe")
+def install_plugin_filtered():
+    upload = request.files["plugin"]
+    upload.save("/tmp/plugin.tar")
+    with tarfile.open("/tmp/plugin.tar") as archive:
+        # ok: python-path-traversal
+        archive.extractall("/srv/plugins", filter="data")
+
+
+def bundled_themes():
+    with tarfile.open("/usr/share/app/themes.tar") as archive:
+        # ok: python-path-traversal
+        archive.extractall("/srv/themes")
+
+
+async def static_file(request):
+    name = request.match_info["name"]
+    # ruleid: python-path-traversal
+    return web.FileResponse(ROOT / name)
+
+
+@click.command()
+@click.argument("name")
+@click.argument("dest")
+def copy_template(name, dest):
+    # ruleid: python-path-traversal
+    shutil.copytree(os.path.join(BASE, name), dest)
+    # ok: python-path-traversal
+    shutil.copytree(os.path.join(BASE, os.path.basename(name)), dest)
+
+
+@click.command()
+@click.argument("config")
+def show(config):
+    # ok: python-path-traversal
+    with open(config) as handle:
+        click.echo(handle.read())
+
+
+@click.command()
+@click.argument("name")
+def report(name):
+    # ok: python-path-traversal
+    with open(os.path.join("reports", name + ".csv"), "w") as handle:
+        handle.write("total\n")
+    # ruleid: python-path-traversal
+    with open(os.path.join("/var/reports", name), "w") as handle:
+        handle.write("total\n")
