@@ -1,5 +1,6 @@
 import asyncio
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -82,3 +83,24 @@ def safe():
 def run(cmd):
     # ok: python-command-injection
     os.system(cmd)
+
+
+_UNSAFE_CHARS = re.compile(r"[^\w@%+=:,./-]").search
+
+
+@app.route("/convert")
+def convert():
+    name = request.args["file"]
+    if _UNSAFE_CHARS(name):
+        return "bad file name", 400
+    # ok: python-command-injection
+    return str(os.system("convert " + name + " out.png"))
+
+
+@app.route("/convert/unchecked")
+def convert_unchecked():
+    name = request.args["file"]
+    if len(name) > 64:
+        return "too long", 400
+    # ruleid: python-command-injection
+    return str(os.system("convert " + name + " out.png"))
