@@ -1,6 +1,7 @@
 import os
 import shutil
 import tarfile
+import zipfile
 from pathlib import Path
 
 import click
@@ -12,13 +13,13 @@ BASE = "/srv/templates"
 ROOT = Path("/srv/static")
 
 
-@app.post("/plugins")
-def install_plugin():
-    upload = request.files["plugin"]
-    upload.save("/tmp/plugin.tar")
-    with tarfile.open("/tmp/plugin.tar") as archive:
+@app.put("/bundles")
+def install_bundle():
+    bundle_file = request.files.get("bundle")
+    bundle_file.save("/var/tmp/bundle.zip")
+    with zipfile.ZipFile("/var/tmp/bundle.zip", "r") as bundle:
         # ruleid: python-path-traversal
-        archive.extractall("/srv/plugins")
+        bundle.extractall("/srv/bundles")
 
 
 @app.post("/plugins/safe")
