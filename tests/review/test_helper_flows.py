@@ -24,7 +24,7 @@ def find_user(db, username, limit=10):
 @app.post("/login")
 def login():
     db = sqlite3.connect("app.db")
-    return str(find_user(db, USERNAME))
+    return {"rows": find_user(db, USERNAME)}
 '''
 JS_APP = '''const express = require("express");
 const db = require("./db");
@@ -69,7 +69,8 @@ def test_request_data_reaching_a_helpers_query_blocks_at_the_call(repo, run_ygs)
 
 def test_data_for_a_parameter_that_never_reaches_the_sink_passes(repo, run_ygs):
     safe = PY_APP.replace("USERNAME", '"admin"').replace(
-        '"admin"))', '"admin", limit=int(request.args["limit"])))')
+        '"admin")}', '"admin", limit=int(request.args["limit"]))}')
+    assert 'limit=int(request.args["limit"])' in safe
     change(repo, "app.py", PY_APP.replace("USERNAME", '"admin"'), safe)
     code, report = review(run_ygs)
     assert code == 0, must(report)
@@ -78,6 +79,7 @@ def test_data_for_a_parameter_that_never_reaches_the_sink_passes(repo, run_ygs):
 def test_a_helper_that_sanitizes_its_parameter_passes(repo, run_ygs):
     sanitized = PY_APP.replace('" + username + "', '" + str(int(username)) + "').replace(
         "USERNAME", 'request.form["id"]')
+    assert "str(int(username))" in sanitized
     change(repo, "app.py", PY_APP.replace("USERNAME", '"admin"'), sanitized)
     code, report = review(run_ygs)
     assert code == 0, must(report)
@@ -98,20 +100,22 @@ class Runner:
 
 @app.get("/a")
 def a():
-    return Runner().run("ls", shell_args=ARG)
+    Runner().run("ls", shell_args=ARG)
+    return {"ok": True}
 
 
 @app.get("/b")
 def b():
     runner = Runner()
-    return runner.run(CMD)
+    runner.run(CMD)
+    return {"ok": True}
 '''
     change(repo, "app.py", app.replace("ARG", '""').replace("CMD", '"ls"'),
            app.replace("ARG", 'request.args["x"]').replace("CMD", 'request.args["cmd"]'))
     code, report = review(run_ygs)
     assert code == 1
     assert sorted((r, line) for r, line, _ in must(report)) == [
-        ("python-command-injection", 15), ("python-command-injection", 21)]
+        ("python-command-injection", 15), ("python-command-injection", 22)]
 
 
 def test_moving_an_old_calls_sink_into_the_helper_blocks(repo, run_ygs):
@@ -174,7 +178,7 @@ def count(db, table):
 
 @app.get("/u")
 def user():
-    return str(find_user(None, request.args["name"]), count(None, "users"))
+    return {"user": find_user(None, request.args["name"]), "count": count(None, "users")}
 '''
     repo.write("pyproject.toml", SEMGREP)
     repo.commit("base")
