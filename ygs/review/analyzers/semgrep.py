@@ -162,7 +162,7 @@ def _follow_helpers(exe: str, rules: list[dict[str, Any]], sourced: list[str], t
         return
     helpers: list[summaries.Helper] = []
     for batch in batches(files):
-        output = _scan(exe, config, batch, ctx, deadline, result)
+        output = _scan(exe, config, batch, ctx, deadline, result, retry=True)  # few files: the long budget
         helpers.extend(h for item, path in _findings(output.get("results", []), set(batch))[1]
                        if (h := summaries.helper_from(item, path)))
         _new_gaps(output, batch, result, ctx)
@@ -171,7 +171,7 @@ def _follow_helpers(exe: str, rules: list[dict[str, Any]], sourced: list[str], t
     texts = {path: "\n".join(ctx.lines_of(path)) for path in {h.path for h in helpers}}
     config = _write_rules(tmp / "helper-calls.yaml", summaries.call_rules(rules, helpers, texts.__getitem__))
     for batch in batches(sorted(texts)):
-        output = _scan(exe, config, batch, ctx, deadline, result)
+        output = _scan(exe, config, batch, ctx, deadline, result, retry=True)  # few files: the long budget
         found, _ = _findings(output.get("results", []), set(batch))
         result.findings.extend(summaries.name_helpers(found, helpers, texts.__getitem__))
         _new_gaps(output, batch, result, ctx)
