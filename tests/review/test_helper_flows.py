@@ -189,3 +189,13 @@ def user():
     code, report = review(run_ygs)
     assert must(report) == []
     assert code == 0
+
+
+def test_test_code_is_not_followed_into_helpers(repo, run_ygs):
+    """Documented scope: helper passes skip `test_paths` (a direct flow there still blocks)."""
+    app = PY_APP.replace("USERNAME", 'request.form["username"]')
+    direct = 'db.execute("SELECT 1 FROM t WHERE n = \'" + request.args["n"] + "\'")'
+    view = f"\n\n@app.get(\"/direct\")\ndef direct():\n    {direct}\n    return {{}}\n"
+    change(repo, "tests/test_app.py", "", app + view)
+    code, report = review(run_ygs)
+    assert [(rule, line) for rule, line, _ in must(report)] == [("python-sql-injection", 21)]

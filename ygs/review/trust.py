@@ -75,7 +75,7 @@ LOOSENS: dict[str, Callable[[Any, Any], bool]] = {
     "review.analyzer_timeout_s": _never,  # a shorter deadline fails closed (verdict error), a longer one waits
     # a smaller semgrep budget fails closed (the file semgrep gives up on is not reviewed: blocks), a larger one waits
     **{f"review.semgrep_{key}": _never for key in ("timeout_s", "timeout_threshold", "retry_timeout_s")},
-    "review.test_paths": _adds,  # more paths where TLS, deserialization, empty-catch and debug rules only advise
+    "review.test_paths": _adds,  # more paths where TLS, deserialization, … only advise and helpers are not followed
     "review.honour_foreign_suppressions": _higher,  # false -> true: `# nosec` / `# nosemgrep` silence findings
     "llm.enabled": _down((False, None, True)),  # off < on when ANTHROPIC_API_KEY is set < always
     "llm.required": _lower,  # true -> false: a failed LLM pass no longer blocks
