@@ -5,6 +5,7 @@ const { exec } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const db = require("./db");
+const serialize = require("node-serialize");
 
 const app = express();
 const REPORTS = "/srv/reports";
@@ -50,4 +51,53 @@ app.get("/users", (req, res) => {
   store.find(req.query.name, (err, rows) => res.json(rows));
   // ok: js-sql-injection
   store.find("admin", () => {});
+});
+
+function calculate(expression) {
+  return eval(expression);
+}
+
+function fetchPreview(url) {
+  return fetch(url);
+}
+
+function sendBack(res, target) {
+  res.redirect(target);
+}
+
+function showTitle(res, title) {
+  res.set("Content-Type", "text/html");
+  res.send("<h1>" + title + "</h1>");
+}
+
+function restore(blob) {
+  return serialize.unserialize(blob);
+}
+
+app.get("/calc", (req, res) => {
+  // ruleid: js-code-injection
+  res.json({ value: calculate(req.query.expr) });
+});
+
+app.get("/preview", async (req, res) => {
+  // ruleid: js-ssrf
+  const page = await fetchPreview(req.query.url);
+  // ok: js-ssrf
+  await fetchPreview("https://status.example.com/" + encodeURIComponent(String(page.status)));
+  res.json({ ok: true });
+});
+
+app.get("/back", (req, res) => {
+  // ruleid: js-open-redirect
+  sendBack(res, req.query.to);
+});
+
+app.get("/title", (req, res) => {
+  // ruleid: js-xss
+  showTitle(res, req.query.t);
+});
+
+app.post("/restore", (req, res) => {
+  // ruleid: js-unsafe-deserialization
+  res.json(restore(req.body.state));
 });

@@ -1,11 +1,12 @@
 # Request data handed to a same-file helper whose parameter reaches the sink: the call blocks
 # (ygs/review/analyzers/summaries.py). Data for a parameter that never reaches the sink does not.
 import os
-import subprocess
+import pickle
 import sqlite3
+import subprocess
 
 import requests
-from flask import Flask, Response, request
+from flask import Flask, Response, redirect, render_template_string, request, session
 
 app = Flask(__name__)
 REPORTS = "/srv/reports"
@@ -93,3 +94,56 @@ def users():
     # ok: python-sql-injection
     rows += store.find("admin")
     return str(rows)
+
+
+def evaluate(expression):
+    return eval(expression, {"__builtins__": {}})
+
+
+def render_greeting(template_text):
+    return render_template_string(template_text)
+
+
+def go_to(target):
+    return redirect(target)
+
+
+def load_state(blob):
+    return pickle.loads(blob)
+
+
+def remember(key, value):
+    session[key] = value
+
+
+@app.get("/calc")
+def calc():
+    # ruleid: python-code-injection
+    return {"result": evaluate(request.args["expr"])}
+
+
+@app.get("/greet")
+def greet():
+    # ruleid: python-template-injection
+    return render_greeting(request.args["tpl"])
+
+
+@app.get("/next")
+def next_page():
+    # ruleid: python-open-redirect
+    return go_to(request.args["next"])
+
+
+@app.post("/state")
+def state():
+    # ruleid: python-unsafe-deserialization
+    return {"state": str(load_state(request.get_data()))}
+
+
+@app.post("/prefs")
+def prefs():
+    # ruleid: python-trust-boundary
+    remember("theme", request.form["theme"])
+    # ok: python-trust-boundary
+    remember(request.form["slot"] in ("a", "b") and "layout", "grid")
+    return {}
