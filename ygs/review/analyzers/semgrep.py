@@ -157,27 +157,45 @@ def _scan(exe: str, configs: list[Path], targets: list[str], ctx: ScanContext, d
 
 def _follow_helpers(exe: str, rules: list[dict[str, Any]], sourced: list[str], tmp: Path, ctx: ScanContext,
                     deadline: float, result: AnalyzerResult) -> None:
-    """Request data passed to a same-file helper whose parameter reaches a sink (analyzers/summaries.py):
-    stage 1 finds the helpers in the files where such data enters, stage 2 the calls that feed them."""
+    """Request data passed to a same-file helper whose parameter reaches a sink, and helpers that clean their
+    parameters (analyzers/summaries.py): stage 1 finds both in the files where such data enters, stage 2 the
+    calls that feed the helpers."""
     files = [path for path in sourced if summaries.follows(path)]
-    config = _write_rules(tmp / "summaries.yaml", summaries.summary_rules(rules))
+    config = _write_rules(tmp / "summaries.yaml", [*summaries.summary_rules(rules), *summaries.return_rules(rules),
+                                                   *summaries.param_rules(rules)])
     if not files or not config:
         return
-    helpers: list[summaries.Helper] = []
-    for batch in batches(files):
-        output = _scan(exe, config, batch, ctx, deadline, result, retry=True)  # few files: the long budget
-        helpers.extend(h for item, path in _findings(output.get("results", []), set(batch))[1]
-                       if (h := summaries.helper_from(item, path)))
-        _new_gaps(output, batch, result, ctx)
+    _, hits = _helper_pass(exe, config, files, ctx, deadline, result)
+    texts = {path: "\n".join(ctx.lines_of(path)) for path in files}
+    clean = summaries.cleaning(rules, hits, texts.__getitem__)
+    helpers = [h for k, h in hits if k == summaries.SUFFIX]
+    summarize = {(h.rule_id, h.path) for h in helpers} & clean.keys()
+    rescan = {(f.rule_id, f.path) for f in result.findings} & clean.keys()
+    if summarize or rescan:  # the rule again where a cleaning helper may take back a flow
+        config = _write_rules(tmp / "cleaned.yaml", summaries.clean_rules(rules, clean, summarize, rescan))
+        found, hits = _helper_pass(exe, config, sorted({path for _, path in summarize | rescan}), ctx, deadline, result)
+        helpers = [h for h in helpers if (h.rule_id, h.path) not in summarize]
+        helpers += [h for k, h in hits if k == summaries.SUFFIX]
+        result.findings[:] = [f for f in result.findings if (f.rule_id, f.path) not in rescan] + found
     if not helpers:
         return
-    texts = {path: "\n".join(ctx.lines_of(path)) for path in {h.path for h in helpers}}
-    config = _write_rules(tmp / "helper-calls.yaml", summaries.call_rules(rules, helpers, texts.__getitem__))
-    for batch in batches(sorted(texts)):
+    config = _write_rules(tmp / "helper-calls.yaml", summaries.call_rules(rules, helpers, texts.__getitem__, clean))
+    found, _ = _helper_pass(exe, config, sorted({h.path for h in helpers}), ctx, deadline, result)
+    result.findings.extend(summaries.name_helpers(found, helpers, texts.__getitem__))
+
+
+def _helper_pass(exe: str, config: list[Path], files: list[str], ctx: ScanContext, deadline: float,
+                 result: AnalyzerResult) -> tuple[list[RawFinding], list[tuple[str, summaries.Helper]]]:
+    """One follow-up run over the files: its findings, and its internal hits by kind (see summaries.kind)."""
+    found, hits = [], []
+    for batch in batches(files):
         output = _scan(exe, config, batch, ctx, deadline, result, retry=True)  # few files: the long budget
-        found, _ = _findings(output.get("results", []), set(batch))
-        result.findings.extend(summaries.name_helpers(found, helpers, texts.__getitem__))
+        found_here, marks = _findings(output.get("results", []), set(batch))
+        found.extend(found_here)
+        hits.extend((summaries.kind(str(item["check_id"])), h) for item, path in marks
+                    if (h := summaries.helper_from(item, path)))
         _new_gaps(output, batch, result, ctx)
+    return found, hits
 
 
 def _new_gaps(output: dict[str, Any], batch: list[str], result: AnalyzerResult, ctx: ScanContext) -> None:

@@ -15,6 +15,13 @@ gates/rules (so a source, sink, sanitizer or propagator is written once):
 
 One level of helpers is followed (a helper calling a helper is not). When P's position cannot be told, any
 argument of the call counts.
+
+Helpers that clean are followed too. Semgrep takes a call's result to carry the taint of every argument, so
+`cmd = subst(template, mime_type)` stays tainted even when `subst` refuses an unsafe `mime_type` before
+building its result. Stage 1 therefore also asks, per MUST rule, which parameters reach a `return` (under the
+rule's sanitizers); an argument passed for a parameter of a same-file function that reaches neither a return
+nor a sink is a sanitizer of that rule in that file. Where such a function is called in a file with a
+finding or a helper of the rule, the rule (and its summary) runs once more there with those sanitizers.
 """
 
 from __future__ import annotations
@@ -29,9 +36,13 @@ from typing import Any
 from ygs.review.languages import language_of
 from ygs.review.model import RawFinding
 
-SUFFIX = "--ygs-helper-summary"  # id of a summary rule: <MUST rule id><SUFFIX>
-PRESENCE = "--ygs-request-source"  # id of a presence rule: <language><PRESENCE>
-CALLS = "--ygs-helper-calls-"  # id of a helper-call rule: <MUST rule id><CALLS><n>
+MARK = "--ygs-"  # every rule made here has an id <MUST rule id or language><MARK><kind>
+SUFFIX = MARK + "helper-summary"  # <MUST rule id><SUFFIX>[-n]: parameter P of F reaches the rule's sink
+RETURNS = MARK + "helper-returns"  # <MUST rule id><RETURNS>: parameter P of F reaches a return
+PRESENCE = MARK + "request-source"  # <language><PRESENCE>: request data enters here
+PARAMS = MARK + "params"  # <language><PARAMS>: parameter P of function F
+CALLS = MARK + "helper-calls-"  # <MUST rule id><CALLS><n>: request data passed to a helper (a finding)
+CLEAN = MARK + "clean-"  # <MUST rule id><CLEAN><n>: the rule again with cleaning helpers (a finding)
 _SEP = "\x1f"  # between function and parameter in a summary hit's message
 _PYTHON_SOURCE = {
     "patterns": [
@@ -59,7 +70,8 @@ _JS_NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 
 @dataclass(frozen=True)
 class Helper:
-    """Parameter `param` of function `name` (in `path`) reaches the sink of rule `rule_id` at `sink_line`."""
+    """Parameter `param` of function `name` (in `path`) reaches the sink of rule `rule_id` at `sink_line` (for
+    a hit of the returns or params rules: reaches a return at, or is declared on, that line)."""
 
     rule_id: str
     path: str
@@ -70,20 +82,44 @@ class Helper:
 
 def summary_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One summary rule per MUST taint rule of a language ygs knows the parameters of."""
+    return [_from_params(rule, SUFFIX) for rule in must_taint_rules(rules) if _param_source(rule)]
+
+
+def return_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per MUST taint rule: which function parameters reach a `return` under the rule's sanitizers."""
     out = []
     for rule in must_taint_rules(rules):
-        source = _param_source(rule)
-        if source is None:
+        language = _language(rule)
+        if language is None:
             continue
-        derived = {k: copy.deepcopy(v) for k, v in rule.items() if k not in ("pattern-sources", "metadata")}
-        derived.update({
-            "id": f"{rule['id']}{SUFFIX}",
-            "severity": "INFO",
-            "message": f"$F{_SEP}$P",
-            "pattern-sources": _summary_sources(rule["pattern-sources"], source),
-        })
-        out.append(derived)
+        sink: dict[str, Any] = {"patterns": [{"pattern": _RETURN[language]}, {"focus-metavariable": "$X"}]}
+        labels = _all_labels(rule["pattern-sources"])
+        if labels:
+            sink["requires"] = " or ".join(labels)
+        out.append({**_from_params(rule, RETURNS), "pattern-sinks": [sink]})
     return out
+
+
+_RETURN = {"python": "return $X", "javascript": "return $X;", "typescript": "return $X;"}
+
+
+def param_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One search rule per language group hitting every parameter of every named function (message F, P)."""
+    groups = {tuple(r["languages"]): _param_source(r) for r in must_taint_rules(rules) if _param_source(r)}
+    return [{"id": f"{languages[0]}{PARAMS}", "languages": list(languages), "severity": "INFO",
+             "message": f"$F{_SEP}$P", **copy.deepcopy(source)} for languages, source in groups.items()]
+
+
+def _from_params(rule: dict[str, Any], kind: str) -> dict[str, Any]:
+    """The rule with function parameters as its root sources, an internal id and the message F, P."""
+    derived = {k: copy.deepcopy(v) for k, v in rule.items() if k not in ("pattern-sources", "metadata")}
+    derived.update({
+        "id": f"{rule['id']}{kind}",
+        "severity": "INFO",
+        "message": f"$F{_SEP}$P",
+        "pattern-sources": _summary_sources(rule["pattern-sources"], _param_source(rule)),
+    })
+    return derived
 
 
 def _summary_sources(sources: list[dict[str, Any]], param: dict[str, Any]) -> list[dict[str, Any]]:
@@ -91,6 +127,10 @@ def _summary_sources(sources: list[dict[str, Any]], param: dict[str, Any]) -> li
     under the same taint labels; derived sources (`requires: …`) stay as they are."""
     roots = [{**copy.deepcopy(param), "label": label} for label in _root_labels(sources)] or [copy.deepcopy(param)]
     return roots + [copy.deepcopy(s) for s in sources if "requires" in s]
+
+
+def _all_labels(sources: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(str(s["label"]) for s in sources if "label" in s))
 
 
 def _root_labels(sources: list[dict[str, Any]]) -> list[str]:
@@ -103,8 +143,15 @@ def must_taint_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _param_source(rule: dict[str, Any]) -> dict[str, Any] | None:
-    sources = {id(PARAM_SOURCES[lang]) for lang in rule.get("languages", []) if lang in PARAM_SOURCES}
-    return PARAM_SOURCES[rule["languages"][0]] if len(sources) == 1 else None
+    language = _language(rule)
+    return PARAM_SOURCES[language] if language else None
+
+
+def _language(rule: dict[str, Any]) -> str | None:
+    """The language whose parameters the rule's derived rules use: None when there is none, or two that
+    differ (a rule for `[go, python]` uses Python's; one for `[python, javascript]` none)."""
+    known = [lang for lang in rule.get("languages", []) if lang in PARAM_SOURCES]
+    return known[0] if known and len({id(PARAM_SOURCES[lang]) for lang in known}) == 1 else None
 
 
 def presence_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -129,8 +176,19 @@ _TAINT_ONLY_KEYS = frozenset({"label", "requires", "by-side-effect", "exact", "c
 
 
 def internal(check_id: str) -> bool:
-    """Whether a semgrep hit comes from one of the rules made here (never a finding)."""
-    return check_id.endswith((SUFFIX, PRESENCE))
+    """Whether a semgrep hit comes from one of the rules made here that never make a finding."""
+    kind = _short(check_id).partition(MARK)[2]
+    return bool(kind) and not kind.startswith((CALLS[len(MARK):], CLEAN[len(MARK):]))
+
+
+def kind(check_id: str) -> str:
+    """Which of the rules made here a hit comes from: SUFFIX, RETURNS, PARAMS, PRESENCE (or "")."""
+    found = MARK + _short(check_id).partition(MARK)[2]
+    return next((k for k in (SUFFIX, RETURNS, PARAMS, PRESENCE) if found.startswith(k)), "")
+
+
+def _short(check_id: str) -> str:
+    return check_id.rsplit(".", 1)[-1]
 
 
 def follows(path: str) -> bool:
@@ -140,7 +198,7 @@ def follows(path: str) -> bool:
 
 def helper_from(item: dict[str, Any], path: str) -> Helper | None:
     """The helper a summary hit (semgrep JSON result) describes, or None when its function has no usable name."""
-    must_id = str(item["check_id"]).rsplit(".", 1)[-1].removesuffix(SUFFIX)
+    must_id = rule_id(str(item["check_id"]))
     name, _, param = str(item.get("extra", {}).get("message", "")).partition(_SEP)
     name = name.strip().rsplit(".", 1)[-1]
     param = param.strip()
@@ -150,16 +208,18 @@ def helper_from(item: dict[str, Any], path: str) -> Helper | None:
     return Helper(must_id, path, name, param, int(item["start"]["line"]))
 
 
-def call_rules(rules: list[dict[str, Any]], helpers: list[Helper], text_of: Any) -> list[dict[str, Any]]:
+def call_rules(rules: list[dict[str, Any]], helpers: list[Helper], text_of: Any,
+               clean: dict[tuple[str, str], list[str]]) -> list[dict[str, Any]]:
     """For each MUST rule and file with helpers: the rule with its own sources and the calls to that file's
-    helpers as sinks (a same-named function elsewhere is another function)."""
+    helpers as sinks (a same-named function elsewhere is another function), and the file's cleaning helpers
+    as sanitizers."""
     grouped: dict[tuple[str, str], list[Helper]] = {}
     for helper in helpers:
         grouped.setdefault((helper.rule_id, helper.path), []).append(helper)
     by_id = {rule["id"]: rule for rule in must_taint_rules(rules)}
     out = []
     for n, ((rule_id, path), mine) in enumerate(sorted(grouped.items())):
-        rule = by_id[rule_id]
+        rule = _cleaned(by_id[rule_id], clean.get((rule_id, path), []))
         calls = sorted({pattern for h in mine for pattern in _call_patterns(h, text_of(path))})
         sink: dict[str, Any] = {"patterns": [
             {"pattern-either": [{"pattern": pattern} for pattern in calls]},
@@ -168,25 +228,77 @@ def call_rules(rules: list[dict[str, Any]], helpers: list[Helper], text_of: Any)
         labels = _root_labels(rule["pattern-sources"])
         if labels:
             sink["requires"] = " or ".join(labels)  # a labelled rule's sink must say which labels it takes
-        out.append({**copy.deepcopy(rule), "id": f"{rule_id}{CALLS}{n}", "pattern-sinks": [sink],
-                    "paths": {"include": ["/" + _glob_escape(path)]}})
+        out.append({**rule, "id": f"{rule_id}{CALLS}{n}", "pattern-sinks": [sink], "paths": _only(path)})
     return out
 
 
+def cleaning(rules: list[dict[str, Any]], hits: list[tuple[str, Helper]], text_of: Any) -> dict[tuple[str, str], list[str]]:
+    """Per (MUST rule id, file): call patterns whose $ARG is passed for a parameter of a same-file function that
+    reaches neither a return nor a sink of that rule, so the argument's taint never gets into the call's result.
+    `hits` are the stage-1 hits by kind (SUFFIX, RETURNS, PARAMS). Functions defined twice in a file, and
+    parameters whose position cannot be told, are left out."""
+    reaching = {(h.rule_id, h.path, h.name, h.param) for k, h in hits if k in (SUFFIX, RETURNS)}
+    patterns: dict[tuple[str, str, str], list[str]] = {}
+    for hit_kind, h in hits:
+        if hit_kind == PARAMS and (h.path, h.name, h.param) not in patterns:
+            text = text_of(h.path)
+            patterns[(h.path, h.name, h.param)] = _call_patterns(h, text, exact=True) if _defined_once(h, text) else []
+    out: dict[tuple[str, str], set[str]] = {}
+    for rule in must_taint_rules(rules):
+        for (path, name, param), calls in patterns.items():
+            if calls and language_of(path) in rule["languages"] and (rule["id"], path, name, param) not in reaching:
+                out.setdefault((rule["id"], path), set()).update(calls)
+    return {key: sorted(calls) for key, calls in out.items()}
+
+
+def clean_rules(rules: list[dict[str, Any]], clean: dict[tuple[str, str], list[str]],
+                summarize: set[tuple[str, str]], rescan: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The MUST rules again, each for one file and with that file's cleaning helpers as sanitizers: the summary
+    rule for the (rule, file) pairs in `summarize`, the rule itself for those in `rescan`."""
+    by_id = {rule["id"]: rule for rule in must_taint_rules(rules)}
+    out = []
+    for n, (rule_id, path) in enumerate(sorted(summarize | rescan)):
+        rule = _cleaned(by_id[rule_id], clean[(rule_id, path)])
+        if (rule_id, path) in summarize:
+            out.append({**_from_params(rule, f"{SUFFIX}-{n}"), "paths": _only(path)})
+        if (rule_id, path) in rescan:
+            out.append({**rule, "id": f"{rule_id}{CLEAN}{n}", "paths": _only(path)})
+    return out
+
+
+def _cleaned(rule: dict[str, Any], calls: list[str]) -> dict[str, Any]:
+    """A copy of the rule with the arguments matched by `calls` ($ARG) as sanitizers."""
+    rule = copy.deepcopy(rule)
+    if calls:
+        rule["pattern-sanitizers"] = [*rule.get("pattern-sanitizers", []), {"patterns": [
+            {"pattern-either": [{"pattern": pattern} for pattern in calls]},
+            {"focus-metavariable": "$ARG"},
+        ]}]
+    return rule
+
+
+def _only(path: str) -> dict[str, list[str]]:
+    return {"include": ["/" + _glob_escape(path)]}
+
+
 def rule_id(check_id: str) -> str:
-    """Our rule id for a semgrep check id: a helper-call rule reports under the MUST rule it was made from."""
-    return re.sub(rf"{re.escape(CALLS)}\d+$", "", check_id.rsplit(".", 1)[-1])
+    """Our rule id for a semgrep check id: a rule made here reports under the MUST rule it was made from."""
+    return _short(check_id).partition(MARK)[0]
 
 
 def name_helpers(findings: list[RawFinding], helpers: list[Helper], text_of: Any) -> list[RawFinding]:
     """Stage-2 findings with the helper and parameter they go through named in the message."""
     out = []
+    positions: dict[Helper, int | None] = {}
     for raw in findings:
         text = text_of(raw.path)
         line = _line(text.split("\n"), raw.line)
         used = [h for h in helpers if h.path == raw.path and h.rule_id == raw.rule_id
                 and re.search(rf"(?<![\w$]){re.escape(h.name)}\s*\(", line)]
-        fed = [h for h in used if _feeds(h, text, line, raw.col)] or used
+        for h in used:
+            if h not in positions:
+                positions[h] = _position(h, text)[0]
+        fed = [h for h in used if _feeds(h, positions[h], line, raw.col)] or used
         if fed:
             h = min(fed, key=lambda h: h.sink_line)
             note = f"It gets there through {h.name}() (parameter `{h.param}`, sink at line {h.sink_line})."
@@ -196,8 +308,9 @@ def name_helpers(findings: list[RawFinding], helpers: list[Helper], text_of: Any
     return out
 
 
-def _feeds(helper: Helper, text: str, line: str, col: int | None) -> bool:
-    """Whether the call argument starting at col (1-based) on line is the one passed as helper.param."""
+def _feeds(helper: Helper, position: int | None, line: str, col: int | None) -> bool:
+    """Whether the call argument starting at col (1-based) on line is the one passed as helper.param, which
+    sits at `position` among the arguments."""
     call = re.search(rf"(?<![\w$]){re.escape(helper.name)}\s*\(", line)
     if call is None or col is None or col - 1 < call.end():
         return False
@@ -210,22 +323,24 @@ def _feeds(helper: Helper, text: str, line: str, col: int | None) -> bool:
         depth += char in "([{"
         depth -= char in ")]}"
         index += char == "," and depth == 0
-    return _position(helper, text)[0] in (index, None)
+    return position in (index, None)
 
 
 def _line(lines: list[str], number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
-def _call_patterns(helper: Helper, text: str) -> list[str]:
-    """Semgrep patterns matching the argument that feeds `helper.param` in a call to the helper, as $ARG."""
+def _call_patterns(helper: Helper, text: str, exact: bool = False) -> list[str]:
+    """Semgrep patterns matching the argument that feeds `helper.param` in a call to the helper, as $ARG. When
+    the parameter's position cannot be told, any argument matches, or (exact) only its keyword."""
     name = helper.name
     position, method = _position(helper, text)
     calls = [name, f"$OBJ.{name}"] if method is None else ([f"$OBJ.{name}"] if method else [name])
     out = []
     for call in calls:
         if position is None:
-            out.append(f"{call}(..., $ARG, ...)")
+            if not exact:
+                out.append(f"{call}(..., $ARG, ...)")
         elif position != KEYWORD_ONLY:
             out.append(f"{call}({'$_, ' * position}$ARG, ...)")
     if language_of(helper.path) == "python":
@@ -281,13 +396,28 @@ def _python_def(tree: ast.AST, helper: Helper) -> tuple[ast.FunctionDef | ast.As
     return best
 
 
-def _js_position(text: str, helper: Helper) -> int | None:
-    """The parameter's index in the helper's signature, read from the text; None when it cannot be told."""
-    name = re.escape(helper.name)
-    signature = re.compile(
+def _defined_once(helper: Helper, text: str) -> bool:
+    """Whether the file defines one function of the helper's name (so a call to the name is a call to it)."""
+    if language_of(helper.path) == "python":
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return False
+        return sum(isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == helper.name
+                   for node in ast.walk(tree)) == 1
+    return len(_js_signature(helper.name).findall(text)) == 1
+
+
+def _js_signature(name: str) -> re.Pattern[str]:
+    name = re.escape(name)
+    return re.compile(
         rf"(?:function\s*\*?\s*{name}\s*\(|(?<![\w$.]){name}\s*=\s*(?:async\s+)?(?:function\b[^(]*\(|\()"
         rf"|^\s*(?:static\s+)?(?:async\s+)?{name}\s*\()", re.MULTILINE)
-    for match in signature.finditer(text):
+
+
+def _js_position(text: str, helper: Helper) -> int | None:
+    """The parameter's index in the helper's signature, read from the text; None when it cannot be told."""
+    for match in _js_signature(helper.name).finditer(text):
         if text.count("\n", 0, match.start()) + 1 > helper.sink_line:
             break
         params = _js_params(text, match.end())
