@@ -69,12 +69,15 @@ class _Review(click.Command):
                    "(head: a maintainer's override, printed in every output).")
 @click.option("--no-llm", is_flag=True, help="Deterministic analyzers only, even when ANTHROPIC_API_KEY is set.")
 @click.option("--no-cache", is_flag=True, help="Do not reuse cached LLM results (.ygs/cache/).")
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply the rules' mechanical fixes (e.g. yaml.load -> yaml.safe_load) to the work tree, where "
+                   "the line still reads as reviewed. The exit code is the review's, before the fixes.")
 @click.option("--publish", type=click.Choice(["github"]), default=None,
               help="Also publish to the pull request (inside GitHub Actions): summary comment, inline "
                    "comments, check run. Does not change the verdict or the exit code.")
 def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: bool, fmt: str,
            output: Path | None, fail_level: str | None, line_filter: str | None, plan: str | None,
-           policy: str, no_llm: bool, no_cache: bool, publish: str | None) -> None:
+           policy: str, no_llm: bool, no_cache: bool, apply_fixes: bool, publish: str | None) -> None:
     """Review a diff: Pass 1 findings block the merge, Pass 2 findings advise.
 
     Runs semgrep (ygs's own rules), bandit, a secrets detector, hygiene checks, size/scope and function
@@ -92,6 +95,7 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
       ygs review --staged --fail-level SHOULD  # before committing
       ygs review --worktree --format json      # for agents
       ygs review --policy head                 # judge a policy change by its own policy (maintainers)
+      ygs review --worktree --fix              # and apply the mechanical fixes the rules know
 
     \b
     Exit codes: 0 pass, 1 blocked (a finding at or above the fail level),
@@ -130,7 +134,21 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         click.echo(f"ygs review: {result.verdict} ({len(result.blocking)} blocking, "
                    f"{len(result.findings)} findings); report written to {output}", err=True)
     ledger.record(root, _ledger_entry(result))  # never changes the exit code
+    if apply_fixes:
+        _apply_fixes(root, result.findings)
     sys.exit(result.exit_code)
+
+
+def _apply_fixes(root: Path, findings: list[Any]) -> None:
+    from ygs.review import fixes
+
+    applied = fixes.apply(root, findings)
+    for path, count in applied.fixed.items():
+        click.echo(f"ygs review: fixed {count} finding{'s' * (count != 1)} in {path}", err=True)
+    if applied.stale:
+        click.echo(f"ygs review: not fixed, the line changed since the review: {', '.join(applied.stale)}", err=True)
+    if not applied.fixed and not applied.stale:
+        click.echo("ygs review: no finding has a mechanical fix", err=True)
 
 
 def _requested(args: list[str]) -> tuple[str | None, Path | None]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ygs.diff import content_key, has_content
 from ygs.review import context, coverage, envfiles, foreign
-from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, Severity, fingerprint
+from ygs.review.model import AnalyzerResult, Finding, RawFinding, ScanContext, Severity, Suggestion, fingerprint
 from ygs.review.policy import Policy
 
 UNPARSED = coverage.UNPARSED
@@ -192,7 +192,23 @@ def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], se
         fingerprint=fingerprint(key, primary.path, line_text, seen[identity] - 1),
         rule_ids=group.rule_ids,
         snippet=redact(envfiles.redact_line(primary.path, line_text).strip(), secrets)[:200],
+        suggestion=_suggestion(group.raws, primary.line, line_text, secrets),
     )
+
+
+def _suggestion(raws: list[RawFinding], line: int, line_text: str, secrets: list[str]) -> Suggestion | None:
+    """The first mechanical fix among the merged hits that changes this one line and nothing else. Never on a
+    line that holds a secret (the suggestion would repeat it), nor where columns could be counted in bytes
+    rather than characters (non-ASCII text before the fix's end)."""
+    for raw in raws:
+        if (raw.replacement is None or raw.col is None or raw.end_col is None or raw.line != line
+                or (raw.end_line or raw.line) != line or "\n" in raw.replacement
+                or not line_text[:raw.end_col - 1].isascii() or redact(line_text, secrets) != line_text):
+            continue
+        new = line_text[:raw.col - 1] + raw.replacement + line_text[raw.end_col - 1:]
+        if new != line_text:
+            return Suggestion(raw.line, line_text, new)
+    return None
 
 
 def _notes(group: _Merged, notes: dict[RawFinding, str]) -> str:

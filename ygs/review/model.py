@@ -52,6 +52,19 @@ class RawFinding:
     whole_file: bool = False  # about the file itself (committed .env, unparsable file), not a line
     col: int | None = None  # 1-based column where the hit starts on `line`, when the analyzer knows it
     end_col: int | None = None  # 1-based column just after the hit on `end_line`
+    replacement: str | None = None  # the rule's mechanical fix: new text for line:col .. end_line:end_col
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A rule's mechanical fix of one line: line `line` reads `old` on the new side, and `new` once fixed."""
+
+    line: int
+    old: str
+    new: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "text": self.new}
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,7 @@ class Finding:
     fingerprint: str
     rule_ids: tuple[str, ...] = ()  # every rule merged into this finding (dedupe across analyzers)
     snippet: str = ""  # the new-side text of `line`, redacted
+    suggestion: Suggestion | None = None  # a mechanical fix of `line` (GitHub suggestion, `ygs review --fix`)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,6 +115,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "rule_ids": list(self.rule_ids or (self.rule_id,)),
             "snippet": self.snippet,
+            "suggestion": self.suggestion.to_json() if self.suggestion else None,
         }
 
 

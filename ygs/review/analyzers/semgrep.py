@@ -256,6 +256,7 @@ def _findings(results: list[dict[str, Any]], wanted: set[str]) -> tuple[list[Raw
                 message=" ".join(str(extra.get("message", "")).split()),
                 source=NAME,
                 cwe=_cwe(extra.get("metadata", {}).get("cwe")),
+                replacement=extra["fix"] if isinstance(extra.get("fix"), str) else None,
             )
         )
     return out, marks
