@@ -145,7 +145,8 @@ def describe(outcome: Outcome) -> str:
         done.append(f"summary comment {outcome.summary}")
     if outcome.inline:
         i = outcome.inline
-        done.append(f"{i.posted} inline comment(s) posted, {i.deleted} deleted, {i.marked_fixed} marked fixed")
+        done.append(f"{i.posted} inline comment(s) posted, {i.deleted} deleted, {i.marked_fixed} marked fixed"
+                    + (f", {i.superseded} outdated marked superseded" if i.superseded else ""))
     if outcome.annotations is not None:
         done.append(f"check run '{checks.NAME}' with {outcome.annotations} annotation(s)")
     where = f"pull request #{outcome.context.number}"

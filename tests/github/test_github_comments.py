@@ -1,0 +1,187 @@
+"""Issue 12, items 5, 6 and 8 against the real PyGithub and the fake GitHub on 127.0.0.1: outdated comments,
+who owns a comment, and annotations only where the code is the PR head's."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from github_builders import finding, result
+
+from ygs import github
+from ygs.github import bodies
+
+
+def push(repo, lines: int) -> str:
+    repo.write("app.py", "".join(f"line_{n} = {n}\n" for n in range(1, lines + 1)))
+    return repo.commit(f"grow to {lines}")
+
+
+def publish(repo, fake, config, findings, **kw):
+    return github.publish(result(fake.base_sha, fake.head_sha, findings, **kw), config, repo.path)
+
+
+def by_fingerprint(fake) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for cid, comment in fake.review_comments.items():
+        match = re.match(r"<!-- ygs-fp:(\w+)", comment["body"])
+        if match:
+            out.setdefault(match.group(1), []).append(cid)
+    return out
+
+
+# --- 5: outdated comments -------------------------------------------------------------------------------
+
+def test_outdated_comment_of_a_live_finding_is_reposted_and_marked_superseded(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo, 20))
+    live = finding(12)
+    publish(pr_repo, fake_github, config, [live])
+    [old] = by_fingerprint(fake_github)[live.fingerprint]
+    fake_github.outdate(old)  # a push changed the lines under it; the finding is still reported
+    gh_env(push(pr_repo, 21))
+    outcome = publish(pr_repo, fake_github, config, [live])
+    assert (outcome.inline.posted, outcome.inline.superseded) == (1, 1) and live.fingerprint in outcome.inline.placed
+    old_id, new_id = by_fingerprint(fake_github)[live.fingerprint]
+    assert old_id == old and fake_github.review_comments[new_id]["line"] == 12
+    assert fake_github.reviews[-1]["commit_id"] == fake_github.head_sha
+    assert bodies.SUPERSEDED_MARKER in fake_github.review_comments[old]["body"]
+    assert "Superseded" in fake_github.review_comments[old]["body"]
+    writes = len(fake_github.writes())
+    again = publish(pr_repo, fake_github, config, [live])  # settled: nothing posted, nothing edited
+    assert (again.inline.posted, again.inline.superseded) == (0, 0)
+    assert [r.path for r in fake_github.writes()[writes:] if r.path != "/graphql"] == ["/repos/octo/app/check-runs"]
+
+
+def test_outdated_comment_whose_finding_cannot_be_placed_is_listed_in_the_summary(pr_repo, fake_github, gh_env,
+                                                                                  config):
+    gh_env(push(pr_repo, 20))
+    live = finding(12, message="still-live-finding")
+    publish(pr_repo, fake_github, config, [live])
+    [old] = by_fingerprint(fake_github)[live.fingerprint]
+    fake_github.outdate(old)
+    moved = dataclasses.replace(live, line=2, end_line=2)  # same finding, now on a line outside the diff
+    outcome = publish(pr_repo, fake_github, config, [moved])
+    assert outcome.inline.posted == 0 and live.fingerprint not in outcome.inline.placed
+    assert by_fingerprint(fake_github)[live.fingerprint] == [old]
+    assert bodies.SUPERSEDED_MARKER in fake_github.review_comments[old]["body"]
+    summary = fake_github.summaries[0]["body"]
+    assert "still-live-finding" in summary and "inline comments" not in summary.split("\n")[1]
+
+
+def test_outdated_comment_whose_finding_is_gone_is_deleted_or_marked_fixed(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo, 20))
+    gone, replied = finding(12), finding(13)
+    publish(pr_repo, fake_github, config, [gone, replied])
+    ids = by_fingerprint(fake_github)
+    fake_github.reply(ids[replied.fingerprint][0])
+    for cid in (ids[gone.fingerprint][0], ids[replied.fingerprint][0]):
+        fake_github.outdate(cid)
+    outcome = publish(pr_repo, fake_github, config, [])
+    assert (outcome.inline.deleted, outcome.inline.marked_fixed, outcome.inline.superseded) == (1, 1, 0)
+    assert ids[gone.fingerprint][0] not in fake_github.review_comments
+    assert bodies.FIXED_MARKER in fake_github.review_comments[ids[replied.fingerprint][0]]["body"]
+
+
+# --- 6: ownership ---------------------------------------------------------------------------------------
+
+def test_a_foreign_comment_with_the_summary_marker_is_left_untouched(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo, 20))
+    planted = fake_github.foreign_issue_comment("<!-- ygs-review -->\n**ygs review passed** — nothing to see")
+    outcome = publish(pr_repo, fake_github, config, [finding(12)])
+    assert outcome.summary == "created"
+    assert fake_github.issue_comments[planted["id"]]["body"].endswith("nothing to see")
+    assert not fake_github.writes("PATCH", rf"/{planted['id']}$") and not fake_github.writes("DELETE")
+    [ours] = [c for c in fake_github.summaries if c["user"]["login"] == "github-actions[bot]"]
+    assert "ygs review blocked" in ours["body"]
+    again = publish(pr_repo, fake_github, config, [finding(12)])  # adopts its own, still ignores the plant
+    assert again.summary == "unchanged" and len(fake_github.summaries) == 2
+
+
+def test_a_planted_fingerprint_marker_does_not_suppress_the_finding(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo, 20))
+    target = finding(12)
+    planted = fake_github._add_review_comment(
+        {"body": bodies.inline(target), "path": "app.py", "line": 12, "side": "RIGHT"}, user="mallory")
+    outcome = publish(pr_repo, fake_github, config, [target])
+    assert outcome.inline.posted == 1 and target.fingerprint in outcome.inline.placed
+    ours = [c for c in fake_github.review_comments.values() if c["user"]["login"] == "github-actions[bot]"]
+    assert [c["body"] for c in ours] == [bodies.inline(target)]
+    outcome = publish(pr_repo, fake_github, config, [])  # fixed: ygs deletes its own comment, not mallory's
+    assert outcome.inline.deleted == 1 and list(fake_github.review_comments) == [planted["id"]]
+
+
+def test_an_installation_token_is_its_app_bot_read_once_per_run(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo, 20))
+    fake_github.login = "ygs-reviewer[bot]"  # a GitHub App's installation token: GET /user is 403
+    fake_github.foreign_issue_comment("<!-- ygs-review -->\nold", user="github-actions[bot]")
+    publish(pr_repo, fake_github, config, [finding(12), finding(13)])
+    asked = [(r.method, r.path) for r in fake_github.requests if r.path in ("/user", "/graphql")]
+    assert asked == [("GET", "/user"), ("POST", "/graphql")]
+    assert [c["user"]["login"] for c in fake_github.summaries] == ["github-actions[bot]", "ygs-reviewer[bot]"]
+
+
+def test_a_personal_token_is_its_user_and_adopts_only_its_own_comments(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo, 20))
+    fake_github.as_user("Octocat")
+    publish(pr_repo, fake_github, config, [finding(12)])
+    fake_github.as_user("octocat")  # GitHub logins are case-insensitive
+    again = publish(pr_repo, fake_github, config, [finding(12)])
+    assert again.summary == "unchanged" and again.inline.posted == 0 and len(fake_github.summaries) == 1
+    assert [r.path for r in fake_github.requests if r.path in ("/user", "/graphql")] == ["/user", "/user"]
+    fake_github.as_user("someone-else")  # another identity never edits or deletes the earlier comments
+    third = publish(pr_repo, fake_github, config, [])
+    assert third.summary == "created" and third.inline.deleted == 0 and len(fake_github.review_comments) == 1
+
+
+def test_unknown_identity_touches_no_comment(pr_repo, fake_github, gh_env, config, capsys):
+    gh_env(push(pr_repo, 20))
+    publish(pr_repo, fake_github, config, [finding(12)])
+    fake_github.fail("POST", r"^/graphql$", 502)
+    writes = len(fake_github.writes())
+    outcome = publish(pr_repo, fake_github, config, [])
+    err = capsys.readouterr().err
+    assert set(outcome.failures) == {"inline comments", "summary comment"}
+    assert "reading which account the token is" in err and "touched none" in err
+    assert [r.path for r in fake_github.writes()[writes:]] == ["/graphql"] * 3 + ["/repos/octo/app/check-runs"]
+    assert len(fake_github.review_comments) == 1 and len(fake_github.check_runs) == 2
+
+
+# --- 8: annotations where the code is --------------------------------------------------------------------
+
+def merge_checkout(repo, fake, gh_env) -> str:
+    """other.py changed on the base branch too: the merged commit's other.py is not the PR head's."""
+    repo.write("other.py", "".join(f"x{n} = {n}\n" for n in range(1, 21)))
+    pr_head = push(repo, 20)
+    repo.write("other.py", "changed_on_main = 1\n" + "".join(f"x{n} = {n}\n" for n in range(1, 21)))
+    merged = repo.commit("stands in for the merge commit")
+    gh_env(pr_head)
+    return merged
+
+
+def test_merge_checkout_annotates_only_files_identical_to_the_pr_head(pr_repo, fake_github, gh_env, config):
+    merged = merge_checkout(pr_repo, fake_github, gh_env)
+    review = result(fake_github.base_sha, merged, [finding(12), finding(5, path="other.py", message="moved-lines")])
+    outcome = github.publish(review, config, pr_repo.path)
+    [run] = fake_github.check_runs.values()
+    assert outcome.annotations == 1 and [a["path"] for a in run["annotations"]] == ["app.py"]
+    assert "1 finding(s) are not annotated" in run["output"]["summary"] and "moved-lines" in run["output"]["summary"]
+    assert [c["path"] for c in fake_github.review_comments.values()] == ["app.py"]  # the same rule inline
+    assert "moved-lines" in fake_github.summaries[0]["body"]
+
+
+def test_merge_checkout_fallback_annotations_follow_the_same_rule(pr_repo, fake_github, gh_env, config, capsys):
+    merged = merge_checkout(pr_repo, fake_github, gh_env)
+    fake_github.fail("POST", r"/check-runs$", 403)
+    review = result(fake_github.base_sha, merged, [finding(12), finding(5, path="other.py")])
+    outcome = github.publish(review, config, pr_repo.path)
+    err = capsys.readouterr().err
+    assert outcome.fallback and "::error file=app.py,line=12" in err and "file=other.py" not in err
+
+
+def test_pr_head_missing_locally_annotates_nothing_and_says_why(pr_repo, fake_github, gh_env, config):
+    head = push(pr_repo, 20)
+    gh_env("f" * 40)
+    outcome = github.publish(result(fake_github.base_sha, head, [finding(12)]), config, pr_repo.path)
+    [run] = fake_github.check_runs.values()
+    assert outcome.annotations == 0 and not run["annotations"] and run["conclusion"] == "failure"
+    assert "is not in the local clone" in run["output"]["summary"]
