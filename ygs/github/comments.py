@@ -44,14 +44,14 @@ VIEWER = "query { viewer { login } }"
 def identity(requester: Any) -> str:
     """The login ygs writes comments as: `GET /user` for a user's token; for a GitHub App installation token
     (GITHUB_TOKEN included), where `GET /user` answers 403, the App's bot (`<app-slug>[bot]`) from GraphQL."""
-    from github import GithubException
+    from github import GithubException, RateLimitExceededException
 
     try:
         _, user = requester.requestJsonAndCheck("GET", "/user")
         return _login(user, "GET /user")
     except GithubException as exc:
-        if exc.status != 403:
-            raise
+        if exc.status != 403 or isinstance(exc, RateLimitExceededException):
+            raise  # a rate limit is not an answer about the token
     _, data = requester.graphql_query(VIEWER, {})
     return _login((data.get("data") or {}).get("viewer"), "the GraphQL viewer")
 
