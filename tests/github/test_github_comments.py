@@ -10,6 +10,7 @@ from github_builders import finding, result
 
 from ygs import github
 from ygs.github import bodies
+from ygs.review.model import Severity
 
 
 def push(repo, lines: int) -> str:
@@ -148,34 +149,63 @@ def test_unknown_identity_touches_no_comment(pr_repo, fake_github, gh_env, confi
 
 # --- 8: annotations where the code is --------------------------------------------------------------------
 
-def merge_checkout(repo, fake, gh_env) -> str:
-    """other.py changed on the base branch too: the merged commit's other.py is not the PR head's."""
+def merge_checkout(repo, fake, gh_env) -> tuple[str, str]:
+    """A real merge commit, as actions/checkout checks out by default: the base branch put two lines on top of
+    app.py, the pull request appended lines 11-20 and added other.py. Returns (base tip, merge commit)."""
     repo.write("other.py", "".join(f"x{n} = {n}\n" for n in range(1, 21)))
     pr_head = push(repo, 20)
-    repo.write("other.py", "changed_on_main = 1\n" + "".join(f"x{n} = {n}\n" for n in range(1, 21)))
-    merged = repo.commit("stands in for the merge commit")
+    repo.git("checkout", "-q", "main")
+    repo.write("app.py", "import os\nimport sys\n" + "".join(f"line_{n} = {n}\n" for n in range(1, 11)))
+    base_tip = repo.commit("the base branch moves on")
+    repo.git("checkout", "-q", "--detach")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
     gh_env(pr_head)
-    return merged
+    return base_tip, repo.git("rev-parse", "HEAD").strip()
 
 
-def test_merge_checkout_annotates_only_files_identical_to_the_pr_head(pr_repo, fake_github, gh_env, config):
-    merged = merge_checkout(pr_repo, fake_github, gh_env)
-    review = result(fake_github.base_sha, merged, [finding(12), finding(5, path="other.py", message="moved-lines")])
+def test_merge_checkout_maps_findings_to_the_pr_head_lines_and_lists_the_rest(pr_repo, fake_github, gh_env,
+                                                                              config):
+    base_tip, merged = merge_checkout(pr_repo, fake_github, gh_env)
+    moved = finding(14, message="pr-line-12")  # merged line 14 is the pull request's line 12
+    main_only = finding(1, message="base-branch-line", severity=Severity.SHOULD)  # the PR head has no such line
+    untouched = finding(5, path="other.py", message="same-file")
+    review = result(base_tip, merged, [moved, main_only, untouched])
     outcome = github.publish(review, config, pr_repo.path)
     [run] = fake_github.check_runs.values()
-    assert outcome.annotations == 1 and [a["path"] for a in run["annotations"]] == ["app.py"]
-    assert "1 finding(s) are not annotated" in run["output"]["summary"] and "moved-lines" in run["output"]["summary"]
-    assert [c["path"] for c in fake_github.review_comments.values()] == ["app.py"]  # the same rule inline
-    assert "moved-lines" in fake_github.summaries[0]["body"]
+    assert outcome.annotations == 2
+    assert sorted((a["path"], a["start_line"]) for a in run["annotations"]) == [("app.py", 12), ("other.py", 5)]
+    assert "1 finding(s) are neither annotated nor commented on inline" in run["output"]["summary"]
+    assert "base-branch-line" in run["output"]["summary"]
+    inline = sorted((c["path"], c["line"]) for c in fake_github.review_comments.values())
+    assert inline == [("app.py", 12), ("other.py", 5)]  # the same mapping for inline comments
+    summary = fake_github.summaries[0]["body"]
+    assert "base-branch-line" in summary and "pr-line-12" not in summary
+    assert "1 finding(s) are neither annotated nor commented on inline: their lines are not in the pull request head" \
+        in summary
 
 
 def test_merge_checkout_fallback_annotations_follow_the_same_rule(pr_repo, fake_github, gh_env, config, capsys):
-    merged = merge_checkout(pr_repo, fake_github, gh_env)
+    base_tip, merged = merge_checkout(pr_repo, fake_github, gh_env)
     fake_github.fail("POST", r"/check-runs$", 403)
-    review = result(fake_github.base_sha, merged, [finding(12), finding(5, path="other.py")])
+    review = result(base_tip, merged, [finding(14), finding(1, message="base-branch-line")])
     outcome = github.publish(review, config, pr_repo.path)
     err = capsys.readouterr().err
-    assert outcome.fallback and "::error file=app.py,line=12" in err and "file=other.py" not in err
+    assert outcome.fallback and "::error file=app.py,line=12,endLine=12" in err and "line=1," not in err
+
+
+def test_a_file_the_pr_head_deleted_or_made_binary_is_not_annotated(pr_repo, fake_github, gh_env, config):
+    pr_repo.write("gone.py", "a = 1\n")
+    pr_repo.write("blob.dat", "text = 1\n")
+    reviewed = push(pr_repo, 20)
+    pr_repo.git("rm", "-q", "gone.py")
+    pr_repo.write("blob.dat", b"\x00\x01binary\n")
+    gh_env(pr_repo.commit("the pull request head deletes one file and makes the other binary"))
+    review = result(fake_github.base_sha, reviewed,
+                    [finding(12), finding(1, path="gone.py"), finding(1, path="blob.dat")])
+    outcome = github.publish(review, config, pr_repo.path)
+    [run] = fake_github.check_runs.values()
+    assert outcome.annotations == 1 and [a["path"] for a in run["annotations"]] == ["app.py"]
+    assert "2 finding(s) are neither annotated nor commented on inline" in run["output"]["summary"]
 
 
 def test_pr_head_missing_locally_annotates_nothing_and_says_why(pr_repo, fake_github, gh_env, config):

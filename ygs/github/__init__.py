@@ -56,8 +56,8 @@ def publish(result: ReviewResult, config: Config, root: Path, *, annotate: bool 
     workflow.write_step_summary(workflow.step_summary(result))
     if annotate and outcome.annotations is None:
         outcome.fallback = True  # these attach to the PR head too: the same rule as the check run's
-        lines = workflow.annotations(dataclasses.replace(
-            result, findings=[f for f in result.findings if not f.path or where.at_head(f)]))
+        lines = workflow.annotations(dataclasses.replace(result, findings=[
+            at for f in result.findings if (at := f if not f.path else where.at_head(f)) is not None]))
         if lines:  # stderr: the runner reads workflow commands there too, and stdout stays the report
             click.echo("\n".join(lines), err=True)
     for what, failure in outcome.failures.items():
@@ -122,6 +122,8 @@ def summary_body(result: ReviewResult, inline: comments.InlineOutcome | None, wh
     notes = []
     if where.reason:
         notes.append(f"Inline comments were not posted: {where.reason}.")
+    elif placement.not_at_head(where, result.findings):
+        notes.append(placement.not_at_head(where, result.findings))
     if inline and inline.over_limit:
         notes.append(f"{inline.over_limit} finding(s) on the diff are listed here instead of inline "
                      f"(at most {config.max_inline_comments} inline comments per pull request).")

@@ -32,8 +32,8 @@ MESSAGE_LIMIT = 60000  # GitHub: 64 KB per annotation message
 
 def publish(repo: Any, ctx: PullRequestContext, result: ReviewResult, config: GithubConfig, where: Placement) -> int:
     """Create the check run on the PR head; return how many annotations it carries (only findings whose file
-    reads the same at the PR head: `where.at_head`, the rule inline comments follow too)."""
-    items = [annotation(f) for f in by_severity(result.findings) if where.at_head(f)]
+    has lines at the PR head, at those lines: `where.at_head`, the rule inline comments follow too)."""
+    items = [annotation(at) for f in by_severity(result.findings) if (at := where.at_head(f)) is not None]
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)] or [[]]
     note = not_at_head(where, result.findings)
     head = {"title": title(result), "summary": markdown.render_within(SUMMARY_LIMIT, result, note=note)}
