@@ -53,6 +53,7 @@ class FakeGitHub:
     ids: Any = field(default_factory=lambda: itertools.count(1001))
     login: str = "github-actions[bot]"  # who the token is; comments it writes carry this author
     installation_token: bool = True  # an App installation token (GITHUB_TOKEN): GET /user answers 403
+    viewer_without_bot_suffix: bool = False  # GraphQL may name a Bot `<slug>` where REST says `<slug>[bot]`
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- test helpers -------------------------------------------------------------------------------
@@ -184,7 +185,8 @@ class FakeGitHub:
     def _graphql(self, body: Any) -> tuple[int, Any]:
         if not isinstance(body, dict) or not re.search(r"\bviewer\s*\{\s*login\s*\}", body.get("query", "")):
             return 200, {"errors": [{"message": "unsupported query in the fake"}]}
-        return 200, {"data": {"viewer": {"login": self.login}}}
+        login = self.login.removesuffix("[bot]") if self.viewer_without_bot_suffix else self.login
+        return 200, {"data": {"viewer": {"login": login}}}
 
     def _commentable(self, comment: dict[str, Any]) -> bool:
         if self.commentable is None:

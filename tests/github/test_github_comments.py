@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import pytest
 from github_builders import finding, result
 
 from ygs import github
@@ -111,14 +112,19 @@ def test_a_planted_fingerprint_marker_does_not_suppress_the_finding(pr_repo, fak
     assert outcome.inline.deleted == 1 and list(fake_github.review_comments) == [planted["id"]]
 
 
-def test_an_installation_token_is_its_app_bot_read_once_per_run(pr_repo, fake_github, gh_env, config):
+@pytest.mark.parametrize("without_suffix", [False, True])
+def test_an_installation_token_is_its_app_bot_read_once_per_run(pr_repo, fake_github, gh_env, config,
+                                                                without_suffix):
     gh_env(push(pr_repo, 20))
     fake_github.login = "ygs-reviewer[bot]"  # a GitHub App's installation token: GET /user is 403
+    fake_github.viewer_without_bot_suffix = without_suffix
     fake_github.foreign_issue_comment("<!-- ygs-review -->\nold", user="github-actions[bot]")
     publish(pr_repo, fake_github, config, [finding(12), finding(13)])
     asked = [(r.method, r.path) for r in fake_github.requests if r.path in ("/user", "/graphql")]
     assert asked == [("GET", "/user"), ("POST", "/graphql")]
     assert [c["user"]["login"] for c in fake_github.summaries] == ["github-actions[bot]", "ygs-reviewer[bot]"]
+    again = publish(pr_repo, fake_github, config, [finding(12), finding(13)])  # adopts its own comments
+    assert again.summary == "unchanged" and again.inline.posted == 0 and len(fake_github.summaries) == 2
 
 
 def test_a_personal_token_is_its_user_and_adopts_only_its_own_comments(pr_repo, fake_github, gh_env, config):

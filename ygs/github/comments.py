@@ -53,7 +53,10 @@ def identity(requester: Any) -> str:
         if exc.status != 403 or isinstance(exc, RateLimitExceededException):
             raise  # a rate limit is not an answer about the token
     _, data = requester.graphql_query(VIEWER, {})
-    return _login((data.get("data") or {}).get("viewer"), "the GraphQL viewer")
+    bot = _login((data.get("data") or {}).get("viewer"), "the GraphQL viewer")
+    # REST names an App's comments `<slug>[bot]`; GraphQL may name the same Bot without the suffix. Brackets
+    # cannot occur in a user's login, and only an installation token gets here.
+    return bot if bot.endswith("[bot]") else f"{bot}[bot]"
 
 
 def _login(user: Any, source: str) -> str:
