@@ -52,6 +52,8 @@ def test_outdated_comment_of_a_live_finding_is_reposted_and_marked_superseded(pr
     again = publish(pr_repo, fake_github, config, [live])  # settled: nothing posted, nothing edited
     assert (again.inline.posted, again.inline.superseded) == (0, 0)
     assert [r.path for r in fake_github.writes()[writes:] if r.path != "/graphql"] == ["/repos/octo/app/check-runs"]
+    fixed = publish(pr_repo, fake_github, config, [])  # the finding is gone: both comments go
+    assert fixed.inline.deleted == 2 and not fake_github.review_comments
 
 
 def test_outdated_comment_whose_finding_cannot_be_placed_is_listed_in_the_summary(pr_repo, fake_github, gh_env,

@@ -148,13 +148,15 @@ def _reconcile(comment: Any, marker: bodies.Marker, finding: Finding | None, has
 
 def _reconcile_outdated(comment: Any, current: dict[str, Finding], has_replies: bool, ran_ok: set[str],
                         outcome: InlineOutcome) -> None:
-    """An outdated comment: superseded while its finding lives (posted again on its current line), else fixed."""
+    """An outdated comment: superseded while its finding lives (posted again on its current line); once the
+    finding is gone, deleted or marked fixed like any other."""
     marker = bodies.marker_of(comment.body)
-    if marker is None or marker.superseded:
+    if marker is None:
         return
     if marker.fingerprint in current:
-        comment.edit(bodies.superseded(comment.body))
-        outcome.superseded += 1
+        if not marker.superseded:
+            comment.edit(bodies.superseded(comment.body))
+            outcome.superseded += 1
         return
     _reconcile(comment, marker, None, has_replies, ran_ok, outcome)
 
