@@ -1,7 +1,9 @@
 """A small fake of the GitHub REST API on 127.0.0.1, for driving the real PyGithub in tests.
 
 Only the endpoints `ygs review --publish github` uses: get repo, get pull, list/create/edit/delete issue
-comments, list/create/edit/delete review comments, create a review, create/update a check run. State
+comments, list/create/edit/delete review comments, create a review, create/update a check run; and who the
+token is: `GET /user` (a user's token; 403 for an App installation token, as on GitHub) and the GraphQL
+`viewer` (`<app-slug>[bot]` for an installation token). Comments are authored by that identity. State
 lives in memory; every request is recorded; failures can be injected per method and path.
 """
 
@@ -49,6 +51,9 @@ class FakeGitHub:
     commentable: dict[str, set[int]] | None = None  # path -> lines GitHub's diff shows; None: any line
     failures: list[Failure] = field(default_factory=list)
     ids: Any = field(default_factory=lambda: itertools.count(1001))
+    login: str = "github-actions[bot]"  # who the token is; comments it writes carry this author
+    installation_token: bool = True  # an App installation token (GITHUB_TOKEN): GET /user answers 403
+    viewer_without_bot_suffix: bool = False  # GraphQL may name a Bot `<slug>` where REST says `<slug>[bot]`
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- test helpers -------------------------------------------------------------------------------
@@ -61,6 +66,23 @@ class FakeGitHub:
         parent = self.review_comments[comment_id]
         return self._add_review_comment({"body": body, "path": parent["path"], "line": parent["line"],
                                          "in_reply_to_id": comment_id}, user="human")
+
+    def as_user(self, login: str) -> None:
+        """The token is a user's (a PAT): `GET /user` names `login`."""
+        self.login, self.installation_token = login, False
+
+    def foreign_issue_comment(self, body: str, user: str = "mallory") -> dict[str, Any]:
+        """An issue comment someone else wrote."""
+        cid = next(self.ids)
+        self.issue_comments[cid] = {"id": cid, "body": body, "user": {"login": user},
+                                    "url": f"{self.url}/repos/{REPO}/issues/comments/{cid}"}
+        return self.issue_comments[cid]
+
+    def outdate(self, comment_id: int) -> None:
+        """What GitHub does to a review comment when the lines under it change: `line` and `position` null."""
+        comment = self.review_comments[comment_id]
+        comment["original_line"] = comment.get("line")
+        comment.update(line=None, position=None, start_line=None)
 
     def writes(self, method: str | None = None, pattern: str = "") -> list[Request]:
         return [r for r in self.requests if r.method != "GET" and (method is None or r.method == method)
@@ -95,6 +117,8 @@ class FakeGitHub:
         r = f"/repos/{REPO}"
         return [
             ("GET", r, lambda body: (200, self._repo())),
+            ("GET", "/user", self._user),
+            ("POST", "/graphql", self._graphql),
             ("GET", rf"{r}/pulls/(\d+)", self._get_pull),
             ("GET", rf"{r}/issues/(\d+)/comments", lambda body, n: (200, list(self.issue_comments.values()))),
             ("POST", rf"{r}/issues/(\d+)/comments", self._create_issue_comment),
@@ -124,7 +148,7 @@ class FakeGitHub:
 
     def _create_issue_comment(self, body: dict[str, Any], number: str) -> tuple[int, Any]:
         cid = next(self.ids)
-        self.issue_comments[cid] = {"id": cid, "body": body["body"], "user": {"login": "github-actions[bot]"},
+        self.issue_comments[cid] = {"id": cid, "body": body["body"], "user": {"login": self.login},
                                     "url": f"{self.url}/repos/{REPO}/issues/comments/{cid}"}
         return 201, self.issue_comments[cid]
 
@@ -145,12 +169,24 @@ class FakeGitHub:
         return 200, review
 
     def _add_review_comment(self, body: dict[str, Any], review: int | None = None,
-                            user: str = "github-actions[bot]") -> dict[str, Any]:
+                            user: str | None = None) -> dict[str, Any]:
         cid = next(self.ids)
-        comment = {"id": cid, "pull_request_review_id": review, "user": {"login": user},
+        comment = {"id": cid, "pull_request_review_id": review, "user": {"login": user or self.login},
                    "url": f"{self.url}/repos/{REPO}/pulls/comments/{cid}", **body}
         self.review_comments[cid] = comment
         return comment
+
+    def _user(self, body: Any) -> tuple[int, Any]:
+        if self.installation_token:
+            return 403, {"message": "Resource not accessible by integration",
+                         "documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user"}
+        return 200, {"login": self.login, "id": 583231, "type": "User"}
+
+    def _graphql(self, body: Any) -> tuple[int, Any]:
+        if not isinstance(body, dict) or not re.search(r"\bviewer\s*\{\s*login\s*\}", body.get("query", "")):
+            return 200, {"errors": [{"message": "unsupported query in the fake"}]}
+        login = self.login.removesuffix("[bot]") if self.viewer_without_bot_suffix else self.login
+        return 200, {"data": {"viewer": {"login": login}}}
 
     def _commentable(self, comment: dict[str, Any]) -> bool:
         if self.commentable is None:

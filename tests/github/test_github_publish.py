@@ -171,15 +171,19 @@ def test_checkout_that_is_not_the_pr_head_places_nothing_inline(pr_repo, fake_gi
     assert next(iter(fake_github.check_runs.values()))["head_sha"] == "f" * 40
 
 
-def test_outdated_merge_checkout_places_only_files_identical_to_the_pr_head(pr_repo, fake_github, gh_env, config):
+def test_outdated_merge_checkout_places_findings_at_their_pr_head_lines(pr_repo, fake_github, gh_env, config):
     pr_repo.write("other.py", "".join(f"x{n} = {n}\n" for n in range(1, 21)))
     pr_head = push(pr_repo, 20)
     pr_repo.write("other.py", "changed_on_main = 1\n" + "".join(f"x{n} = {n}\n" for n in range(1, 21)))
     merged = pr_repo.commit("stands in for the merge commit")
     gh_env(pr_head)
-    review = result(fake_github.base_sha, merged, [finding(12), finding(12, path="other.py")])
+    review = result(fake_github.base_sha, merged, [finding(12), finding(12, path="other.py"),
+                                                   finding(1, path="other.py", message="only-on-main")])
     outcome = github.publish(review, config, pr_repo.path)
-    assert outcome.inline.posted == 1 and [c["path"] for c in fake_github.review_comments.values()] == ["app.py"]
+    assert outcome.inline.posted == 2
+    assert sorted((c["path"], c["line"]) for c in fake_github.review_comments.values()) == [("app.py", 12),
+                                                                                          ("other.py", 11)]
+    assert "only-on-main" in fake_github.summaries[0]["body"]
 
 
 def test_summary_comment_fits_githubs_limit(pr_repo, fake_github, gh_env, config):

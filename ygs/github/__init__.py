@@ -51,11 +51,13 @@ def publish(result: ReviewResult, config: Config, root: Path, *, annotate: bool 
     `--format github` (it writes the annotations)."""
     ctx = context.from_env(os.environ if env is None else env)
     outcome = Outcome(context=ctx)
-    _publish_api(outcome, result, config.github, root)
+    where = placement.plan(root, result, ctx.head_sha)
+    _publish_api(outcome, result, config.github, where)
     workflow.write_step_summary(workflow.step_summary(result))
     if annotate and outcome.annotations is None:
-        outcome.fallback = True
-        lines = workflow.annotations(result)
+        outcome.fallback = True  # these attach to the PR head too: the same rule as the check run's
+        lines = workflow.annotations(dataclasses.replace(result, findings=[
+            at for f in result.findings if (at := f if not f.path else where.at_head(f)) is not None]))
         if lines:  # stderr: the runner reads workflow commands there too, and stdout stays the report
             click.echo("\n".join(lines), err=True)
     for what, failure in outcome.failures.items():
@@ -64,21 +66,34 @@ def publish(result: ReviewResult, config: Config, root: Path, *, annotate: bool 
     return outcome
 
 
-def _publish_api(outcome: Outcome, result: ReviewResult, config: GithubConfig, root: Path) -> None:
+def _publish_api(outcome: Outcome, result: ReviewResult, config: GithubConfig, where: placement.Placement) -> None:
     ctx = outcome.context
     repo = _step(outcome, "pull request", lambda: client.connect(ctx, config).get_repo(ctx.repo), config)
     if repo is None:
         return
     pull = _step(outcome, "pull request", lambda: _pull(repo, ctx.number), config)
-    if pull is not None:
-        where = placement.plan(root, result, ctx.head_sha)
+    me = _identity(outcome, pull, config) if pull is not None else None
+    if pull is not None and me:
         commit = repo.get_commit(ctx.head_sha)
         outcome.inline = _step(outcome, "inline comments", lambda: comments.sync_inline(
-            pull, commit, result, where, config.max_inline_comments), config)
+            pull, commit, result, where, config.max_inline_comments, me), config)
         body = summary_body(result, outcome.inline, where, config)
-        outcome.summary = _step(outcome, "summary comment", lambda: comments.upsert_summary(pull, body), config)
+        outcome.summary = _step(outcome, "summary comment", lambda: comments.upsert_summary(pull, body, me), config)
     once = dataclasses.replace(config, api_attempts=1)  # the check run retries each request itself
-    outcome.annotations = _step(outcome, "check run", lambda: checks.publish(repo, ctx, result, config), once)
+    outcome.annotations = _step(outcome, "check run", lambda: checks.publish(repo, ctx, result, config, where),
+                                once)
+
+
+def _identity(outcome: Outcome, pull: Any, config: GithubConfig) -> str | None:
+    """Who ygs writes comments as, once per run; unknown, it touches no comment (it cannot tell its own)."""
+    me = _step(outcome, "identity", lambda: comments.identity(pull.requester), config)
+    failure = outcome.failures.pop("identity", None)
+    if failure is not None:
+        detail = (f"{failure.detail}, reading which account the token is (GET /user, then the GraphQL viewer); "
+                  f"ygs edits only its own comments, so it touched none")
+        for what in ("inline comments", "summary comment"):
+            outcome.failures[what] = client.Failure(failure.kind, detail)
+    return me
 
 
 def _pull(repo: Any, number: int) -> Any:
@@ -107,6 +122,8 @@ def summary_body(result: ReviewResult, inline: comments.InlineOutcome | None, wh
     notes = []
     if where.reason:
         notes.append(f"Inline comments were not posted: {where.reason}.")
+    elif placement.not_at_head(where, result.findings):
+        notes.append(placement.not_at_head(where, result.findings))
     if inline and inline.over_limit:
         notes.append(f"{inline.over_limit} finding(s) on the diff are listed here instead of inline "
                      f"(at most {config.max_inline_comments} inline comments per pull request).")
@@ -130,7 +147,8 @@ def describe(outcome: Outcome) -> str:
         done.append(f"summary comment {outcome.summary}")
     if outcome.inline:
         i = outcome.inline
-        done.append(f"{i.posted} inline comment(s) posted, {i.deleted} deleted, {i.marked_fixed} marked fixed")
+        done.append(f"{i.posted} inline comment(s) posted, {i.deleted} deleted, {i.marked_fixed} marked fixed"
+                    + (f", {i.superseded} outdated marked superseded" if i.superseded else ""))
     if outcome.annotations is not None:
         done.append(f"check run '{checks.NAME}' with {outcome.annotations} annotation(s)")
     where = f"pull request #{outcome.context.number}"

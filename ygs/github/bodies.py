@@ -2,9 +2,12 @@
 
 - the summary comment starts with `<!-- ygs-review -->`;
 - every inline comment starts with `<!-- ygs-fp:<fingerprint> sources:<analyzers> -->`; a comment kept
-  because someone replied to it, after its finding went away, also carries `<!-- ygs-fixed -->`.
+  because someone replied to it, after its finding went away, also carries `<!-- ygs-fixed -->`; an
+  outdated comment whose finding is shown again elsewhere carries `<!-- ygs-superseded -->`.
 
-Markers sit at the very start of the body, so a quote in someone else's comment never matches.
+Markers sit at the very start of the body, so a quote in someone else's comment never matches; and a
+comment counts as ygs's only when the identity ygs runs as wrote it (see comments.py), so a marker someone
+else types into their own comment is ignored.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ygs.review.reports import markdown
 
 SUMMARY_MARKER = "<!-- ygs-review -->"
 FIXED_MARKER = "<!-- ygs-fixed -->"
+SUPERSEDED_MARKER = "<!-- ygs-superseded -->"
 COMMENT_LIMIT = 65536 - 1024  # GitHub: 65,536 characters per comment body
 _FP = re.compile(r"\A<!-- ygs-fp:([0-9a-zA-Z_-]+)(?: sources:([\w.,-]*))? -->")
 
@@ -27,6 +31,7 @@ class Marker:
     fingerprint: str
     sources: tuple[str, ...]
     fixed: bool
+    superseded: bool = False
 
 
 def marker_of(body: str | None) -> Marker | None:
@@ -35,7 +40,7 @@ def marker_of(body: str | None) -> Marker | None:
     if match is None:
         return None
     sources = tuple(s for s in (match.group(2) or "").split(",") if s)
-    return Marker(match.group(1), sources, FIXED_MARKER in (body or ""))
+    return Marker(match.group(1), sources, FIXED_MARKER in (body or ""), SUPERSEDED_MARKER in (body or ""))
 
 
 def is_summary(body: str | None) -> bool:
@@ -58,6 +63,15 @@ def fixed(body: str) -> str:
     """A comment whose finding is gone but which has replies: kept, marked fixed, original collapsed."""
     first, _, rest = body.partition("\n")
     return (f"{first}{FIXED_MARKER}\n✅ **Fixed** — ygs no longer reports this finding.\n\n"
+            f"<details><summary>Original finding</summary>\n\n{rest.strip()}\n\n</details>")
+
+
+def superseded(body: str) -> str:
+    """An outdated comment (the code under it changed) whose finding ygs still reports: kept for its thread,
+    marked superseded, original collapsed; the finding is shown on its current line or in the summary."""
+    first, _, rest = body.partition("\n")
+    return (f"{first}{SUPERSEDED_MARKER}\n↪️ **Superseded** — the code under this comment changed, but ygs still "
+            f"reports this finding: it is shown on its current line, or listed in the summary comment.\n\n"
             f"<details><summary>Original finding</summary>\n\n{rest.strip()}\n\n</details>")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from ygs.config import GithubConfig
 from ygs.github.client import attempt
 from ygs.github.context import PullRequestContext
+from ygs.github.placement import Placement, not_at_head
 from ygs.output import printable
 from ygs.review.model import Finding, ReviewResult, Severity
 from ygs.review.reports import markdown
@@ -29,11 +30,13 @@ SUMMARY_LIMIT = 65535  # GitHub: characters in output.summary
 MESSAGE_LIMIT = 60000  # GitHub: 64 KB per annotation message
 
 
-def publish(repo: Any, ctx: PullRequestContext, result: ReviewResult, config: GithubConfig) -> int:
-    """Create the check run on the PR head; return how many annotations it carries."""
-    items = [annotation(f) for f in by_severity(result.findings) if f.path]
+def publish(repo: Any, ctx: PullRequestContext, result: ReviewResult, config: GithubConfig, where: Placement) -> int:
+    """Create the check run on the PR head; return how many annotations it carries (only findings whose file
+    has lines at the PR head, at those lines: `where.at_head`, the rule inline comments follow too)."""
+    items = [annotation(at) for f in by_severity(result.findings) if (at := where.at_head(f)) is not None]
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)] or [[]]
-    head = {"title": title(result), "summary": markdown.render_within(SUMMARY_LIMIT, result)}
+    note = not_at_head(where, result.findings)
+    head = {"title": title(result), "summary": markdown.render_within(SUMMARY_LIMIT, result, note=note)}
     extra = {"details_url": ctx.run_url} if ctx.run_url else {}
     run = attempt(lambda: repo.create_check_run(
         name=NAME, head_sha=ctx.head_sha, status="completed", conclusion=CONCLUSION[result.verdict],

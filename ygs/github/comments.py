@@ -6,7 +6,14 @@ Inline comments are reconciled against what is already on the pull request:
   "gone" only counts when every analyzer that produced it ran to completion this time (a failed or
   skipped LLM pass must not erase its earlier comments);
 - new comments go in one review (event COMMENT: the check run carries the verdict), most severe first,
-  up to `max_inline_comments` live ygs comments on the pull request; the rest stay in the summary.
+  up to `max_inline_comments` live ygs comments on the pull request; the rest stay in the summary;
+- a comment GitHub reports as outdated (`line` and `position` null: the code under it changed) is not a
+  placement: a finding still reported is posted again on its current line (or listed in the summary),
+  and the outdated comment is marked superseded.
+
+Ownership: only comments written by the identity ygs runs as (`identity`, read once per run) are adopted,
+edited or deleted. A marker in anyone else's comment is ignored, so nobody can hijack the summary or
+silence a finding by planting `<!-- ygs-fp:… -->` in their own comment.
 """
 
 from __future__ import annotations
@@ -28,11 +35,42 @@ class InlineOutcome:
     marked_fixed: int = 0
     over_limit: int = 0  # placeable, but beyond max_inline_comments
     rejected: int = 0  # GitHub refused the position (422)
+    superseded: int = 0  # outdated comments of a live finding, marked superseded this run
 
 
-def upsert_summary(pull: Any, body: str) -> str:
-    """Create the summary comment, or edit the existing one; delete strays from a racing run."""
-    ours = [c for c in pull.get_issue_comments() if bodies.is_summary(c.body)]
+VIEWER = "query { viewer { login } }"
+
+
+def identity(requester: Any) -> str:
+    """The login ygs writes comments as: `GET /user` for a user's token; for a GitHub App installation token
+    (GITHUB_TOKEN included), where `GET /user` answers 403, the App's bot (`<app-slug>[bot]`) from GraphQL."""
+    from github import GithubException, RateLimitExceededException
+
+    try:
+        _, user = requester.requestJsonAndCheck("GET", "/user")
+        return _login(user, "GET /user")
+    except GithubException as exc:
+        if exc.status != 403 or isinstance(exc, RateLimitExceededException):
+            raise  # a rate limit is not an answer about the token
+    _, data = requester.graphql_query(VIEWER, {})
+    bot = _login((data.get("data") or {}).get("viewer"), "the GraphQL viewer")
+    # REST names an App's comments `<slug>[bot]`; GraphQL may name the same Bot without the suffix. Brackets
+    # cannot occur in a user's login, and only an installation token gets here.
+    return bot if bot.endswith("[bot]") else f"{bot}[bot]"
+
+
+def _login(user: Any, source: str) -> str:
+    login = user.get("login") if isinstance(user, dict) else None
+    if not isinstance(login, str) or not login:
+        from ygs.github.client import Failure, PublishError
+
+        raise PublishError(Failure("failed", f"{source} named no login, so ygs cannot tell its own comments"))
+    return login
+
+
+def upsert_summary(pull: Any, body: str, me: str) -> str:
+    """Create the summary comment, or edit the existing one (written by `me`); delete strays from a racing run."""
+    ours = [c for c in pull.get_issue_comments() if bodies.is_summary(c.body) and _by(c, me)]
     if not ours:
         pull.create_issue_comment(body)
         return "created"
@@ -45,16 +83,21 @@ def upsert_summary(pull: Any, body: str) -> str:
     return "updated"
 
 
-def sync_inline(pull: Any, commit: Any, result: ReviewResult, placement: Placement, limit: int) -> InlineOutcome:
-    """Reconcile ygs's inline comments with this run's findings, then post the new ones."""
+def sync_inline(pull: Any, commit: Any, result: ReviewResult, placement: Placement, limit: int,
+                me: str) -> InlineOutcome:
+    """Reconcile ygs's inline comments (those written by `me`) with this run's findings, then post the new ones."""
     existing = list(pull.get_review_comments())
     replied = {_reply_to(c) for c in existing if _reply_to(c)}
-    ours = _ours(existing, replied)
+    mine = [c for c in existing if _by(c, me)]
+    ours = _ours([c for c in mine if not _outdated(c)], replied)
     current = {f.fingerprint: f for f in result.findings}
     outcome = InlineOutcome(placed={fp for fp in ours if fp in current})
     ran_ok = _ran_ok(result)
     for fp, (comment, marker) in ours.items():
         _reconcile(comment, marker, current.get(fp), comment.id in replied, ran_ok, outcome)
+    for comment in mine:
+        if _outdated(comment) and not _reply_to(comment):
+            _reconcile_outdated(comment, current, comment.id in replied, ran_ok, outcome)
     fresh = _fresh(result.findings, set(ours), placement)
     budget = max(0, limit - len(outcome.placed))
     outcome.over_limit = max(0, len(fresh) - budget)
@@ -101,6 +144,40 @@ def _reconcile(comment: Any, marker: bodies.Marker, finding: Finding | None, has
     elif not marker.fixed:
         comment.edit(bodies.fixed(comment.body))
         outcome.marked_fixed += 1
+
+
+def _reconcile_outdated(comment: Any, current: dict[str, Finding], has_replies: bool, ran_ok: set[str],
+                        outcome: InlineOutcome) -> None:
+    """An outdated comment: superseded while its finding lives (posted again on its current line); once the
+    finding is gone, deleted or marked fixed like any other."""
+    marker = bodies.marker_of(comment.body)
+    if marker is None:
+        return
+    if marker.fingerprint in current:
+        if not marker.superseded:
+            comment.edit(bodies.superseded(comment.body))
+            outcome.superseded += 1
+        return
+    _reconcile(comment, marker, None, has_replies, ran_ok, outcome)
+
+
+def _outdated(comment: Any) -> bool:
+    """GitHub nulls `line` and `position` of a comment whose lines changed since it was posted."""
+    raw = _raw(comment)
+    return raw.get("line") is None and raw.get("position") is None
+
+
+def _by(comment: Any, me: str) -> bool:
+    """Whether `me` wrote the comment (logins are case-insensitive on GitHub)."""
+    user = _raw(comment).get("user")
+    login = user.get("login") if isinstance(user, dict) else None
+    return isinstance(login, str) and login.casefold() == me.casefold()
+
+
+def _raw(comment: Any) -> dict[str, Any]:
+    """The comment as listed; reading a key it lacks through PyGithub would fetch the comment again."""
+    raw = getattr(comment, "_rawData", None)
+    return raw if isinstance(raw, dict) else {}
 
 
 def _reply_to(comment: Any) -> int | None:
