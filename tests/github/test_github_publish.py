@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from github_builders import finding, result, with_github
 
 from ygs import github
-from ygs.review.model import Severity
+from ygs.review.model import Severity, Suggestion
 
 
 def push(repo, lines: int) -> str:
@@ -221,3 +222,16 @@ def test_no_fallback_annotations_when_the_report_itself_is_format_github(pr_repo
     review = result(fake_github.base_sha, fake_github.head_sha, [finding(12)])
     outcome = github.publish(review, config, pr_repo.path, annotate=False)
     assert not outcome.fallback and "::error" not in capsys.readouterr().err
+
+
+def test_a_finding_with_a_mechanical_fix_gets_a_suggestion_block(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo, 20))
+    fixable = dataclasses.replace(finding(12), suggestion=Suggestion(12, "line_12 = 12", "line_12 = int(12)"))
+    fenced = dataclasses.replace(finding(14), suggestion=Suggestion(14, "line_14 = 14", "x = '```'"))
+    spanning = dataclasses.replace(finding(16, end_line=17), suggestion=Suggestion(16, "line_16 = 16", "y = 1"))
+    hidden = dataclasses.replace(finding(18), suggestion=Suggestion(18, "line_18 = 18", "z = 1  # \u202e"))
+    publish(pr_repo, fake_github, config, [fixable, fenced, spanning, hidden])
+    bodies = {c["line"]: c["body"] for c in fake_github.review_comments.values()}
+    assert "\n```suggestion\nline_12 = int(12)\n```" in bodies[12]
+    assert "\n````suggestion\nx = '```'\n````" in bodies[14]  # a longer fence than any run in the code
+    assert "suggestion" not in bodies[17] and "suggestion" not in bodies[18]  # a range; a bidi character

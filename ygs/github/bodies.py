@@ -55,8 +55,19 @@ def inline(finding: Finding) -> str:
              _plain(finding.message)]
     if finding.fix:
         lines += ["", f"**Fix:** {_plain(finding.fix)}"]
+    lines += _suggestion(finding)
     lines += ["", f"<sub>ygs review · {', '.join(finding.sources)}</sub>"]
     return markdown.utf8("\n".join(lines))[:COMMENT_LIMIT]
+
+
+def _suggestion(finding: Finding) -> list[str]:
+    """A ```suggestion block the author can commit, for a one-line comment whose rule knows the fix. Not for
+    text with control or bidi characters (the block must hold the code as it is, and must not hide any)."""
+    fix = finding.suggestion
+    if fix is None or finding.end_line != finding.line or printable(fix.new) != fix.new:
+        return []
+    fence = "`" * max(3, max((len(run) for run in re.findall(r"`+", fix.new)), default=0) + 1)
+    return ["", f"{fence}suggestion", fix.new, fence]
 
 
 def fixed(body: str) -> str:
