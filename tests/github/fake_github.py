@@ -253,3 +253,13 @@ def serve(fake: FakeGitHub) -> ThreadingHTTPServer:
     fake.url = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     return server
+
+
+def merge_group_event(head_sha: str, base_sha: str, number: int = 7,
+                      action: str = "checks_requested") -> dict[str, Any]:
+    """A `merge_group` event as GitHub sends it when a merge queue asks for checks on a group."""
+    head_ref = f"refs/heads/gh-readonly-queue/main/pr-{number}-{base_sha}"
+    return {"action": action, "repository": {"full_name": REPO},
+            "merge_group": {"head_sha": head_sha, "head_ref": head_ref, "base_sha": base_sha,
+                            "base_ref": "refs/heads/main",
+                            "head_commit": {"id": head_sha, "message": f"Merge pull request #{number}"}}}
