@@ -31,16 +31,18 @@ def ensure(root: Path, base_sha: str, head: str = "HEAD", also: tuple[str, ...] 
     shallow = is_shallow(root)
     if has(root, base_sha) and (merge_base(root, base_sha, head) or not shallow):
         return ""  # present, or a full clone whose histories are unrelated (the review reports that itself)
-    wants = [base_sha, *(sha for sha in also if SHA.fullmatch(sha) and sha != base_sha)]
+    extra = [sha for sha in also if SHA.fullmatch(sha) and sha != base_sha]
     done = []
-    missing = [sha for sha in wants if not has(root, sha)]
+    missing = [sha for sha in [base_sha, *extra] if not has(root, sha)]
     if missing:
-        _fetch(root, ["--depth=1"] if shallow else [], missing, f"the base commit {base_sha[:12]}")
-        done.append(f"fetched {len(missing)} commit(s) by sha")
+        _fetch(root, ["--depth=1"] if shallow else [], [base_sha] if base_sha in missing else [],
+               [sha for sha in missing if sha != base_sha], f"the base commit {base_sha[:12]}")
+        done.append(f"fetched {sum(has(root, sha) for sha in missing)} commit(s) by sha")
     for step in (*DEEPEN, 0):
         if merge_base(root, base_sha, head) or not is_shallow(root):
             break
-        _fetch(root, [f"--deepen={step}"] if step else ["--unshallow"], wants,
+        _fetch(root, [f"--deepen={step}"] if step else ["--unshallow"], [base_sha],
+               [sha for sha in extra if has(root, sha)],
                f"the history down to the merge-base of {base_sha[:12]} and {head}")
         done.append(f"deepened by {step}" if step else "unshallowed")
     if not merge_base(root, base_sha, head) and is_shallow(root):  # pragma: no cover - --unshallow succeeded
@@ -61,10 +63,13 @@ def merge_base(root: Path, base: str, head: str) -> str:
     return os.fsdecode(proc.stdout).strip() if proc.returncode == 0 else ""
 
 
-def _fetch(root: Path, options: list[str], wants: list[str], what: str) -> None:
-    """`git fetch origin <shas>`; with more than one sha, retried with the base alone (the others are a bonus)."""
+def _fetch(root: Path, options: list[str], required: list[str], optional: list[str], what: str) -> None:
+    """`git fetch origin <shas>`; when that fails, again with the `required` ones alone (the others are a bonus,
+    e.g. a PR head the remote no longer has): YgsError when those cannot be fetched."""
     env = {**git.git_env(), "GIT_TERMINAL_PROMPT": "0"}  # a missing credential fails, never waits for a prompt
-    for shas in ([wants, wants[:1]] if len(wants) > 1 else [wants]):
+    for shas in [required + optional, required] if optional else [required]:
+        if not shas:
+            return
         args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", *options, "origin", *shas]
         try:
             proc = git.run(*args, cwd=root, check=False, env=env, timeout=FETCH_TIMEOUT_S)
