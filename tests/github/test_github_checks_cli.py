@@ -140,3 +140,17 @@ def test_a_review_that_fails_after_the_start_completes_the_check_run(remote, fak
     [run] = fake_github.check_runs.values()
     assert (run["status"], run["conclusion"]) == ("completed", "failure")
     assert run["output"]["title"].startswith("could not complete: unknown git ref 'no-such-ref'")
+
+
+def test_a_personal_access_token_reports_through_a_commit_status(remote, fake_github, gh_env, run_ygs,
+                                                                  monkeypatch):
+    remote.git("checkout", "-q", "feature")
+    gh_env(remote.head)
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_classic")
+    result = review(run_ygs, remote.path)
+    assert result.exit_code == 1, result.stderr
+    assert [(s["sha"], s["state"]) for s in fake_github.statuses] == [(remote.head, "pending"),
+                                                                       (remote.head, "failure")]
+    assert not fake_github.check_runs and len(fake_github.writes("POST", r"/check-runs$")) == 1
+    assert "this token is a personal access token" in result.stderr and "fork" not in result.stderr
+    assert "::error file=app.py,line=2" in result.stderr  # a status has no annotations: the log carries them
