@@ -65,8 +65,8 @@ def test_a_depth_1_clone_is_deepened_to_the_merge_base(remote, fake_github, gh_e
     report = json.loads(result.stdout)
     assert report["base"]["sha"] == remote.fork_point and [f["rule_id"] for f in report["findings"]] == [
         "hygiene-breakpoint"]
-    assert "the checkout was shallow: fetched 1 commit(s) by sha, deepened by 50, deepened by 250 from origin" \
-        in result.stderr
+    assert "the checkout lacked history the review needs: fetched 1 commit(s) by sha, deepened by 50, " \
+           "deepened by 250 from origin" in result.stderr
     assert "unshallowed" not in result.stderr  # deepened step by step, never the whole history at once
     [run] = fake_github.check_runs.values()
     assert (run["head_sha"], run["status"], run["conclusion"]) == (remote.head, "completed", "failure")

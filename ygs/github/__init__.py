@@ -70,7 +70,7 @@ def start(root: Path, head: str = "HEAD", base: str | None = None, env: Mapping[
     target = base if base and history.SHA.fullmatch(base) else ctx.base_sha
     fetched = history.ensure(root, target, head, also=(ctx.head_sha,))
     if fetched:
-        click.echo(f"ygs: the checkout was shallow: {fetched} from origin", err=True)
+        click.echo(f"ygs: the checkout lacked history the review needs: {fetched} from origin", err=True)
     started = Started(context=ctx, config=config)
     try:
         started.repo = client.connect(ctx, config).get_repo(ctx.repo)
