@@ -110,6 +110,37 @@ def test_review_script_refuses_a_shallow_checkout(action, tmp_path):
     assert proc.returncode == 2 and "fetch-depth: 0" in proc.stdout
 
 
+def test_review_script_lets_ygs_deepen_a_shallow_pull_request_or_merge_group_checkout(action, tmp_path):
+    source = tmp_path / "src"
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=n", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q", str(source)], check=True, env=no_git_env())
+    for n in range(2):
+        subprocess.run([*git, "-C", str(source), "commit", "-q", "--allow-empty", "-m", f"c{n}"], check=True,
+                       env=no_git_env())
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{source}", str(tmp_path / "ws")], check=True,
+                   env=no_git_env())
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "ygs").write_text('#!/usr/bin/env bash\nprintf "%s\\n" "$@" >> "$ARGS_FILE"\n')
+    (bin_dir / "ygs").chmod(0o755)
+    for event in ({"YGS_PULL_REQUEST": "7"}, {"YGS_MERGE_GROUP": "c" * 40}):
+        args_file = tmp_path / "args"
+        args_file.unlink(missing_ok=True)
+        env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GITHUB_OUTPUT": str(tmp_path / "out"),
+               "ARGS_FILE": str(args_file), "YGS_FAIL_LEVEL": "MUST", "YGS_BASE": "b" * 40, **event}
+        proc = subprocess.run(["bash", "-e", "-c", review_step(action)["run"]], cwd=tmp_path / "ws", env=env,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout
+        args = args_file.read_text().split("\n")[:-1]
+        assert args[5:7] == ["--base", "b" * 40] and args[-4:] == ["--publish", "github", "--format", "text"]
+
+
+def test_action_takes_the_merge_group_base_and_head_from_the_event(action):
+    env = review_step(action)["env"]
+    assert env["YGS_BASE"].endswith("|| github.event.merge_group.base_sha }}")
+    assert env["YGS_MERGE_GROUP"] == "${{ github.event.merge_group.head_sha }}"
+
+
 def test_pre_commit_hooks():
     hooks = {h["id"]: h for h in load(".pre-commit-hooks.yaml")}
     assert set(hooks) == {"ygs-review", "ygs-check"}
@@ -136,13 +167,13 @@ def yaml_blocks(rel: str) -> list[Any]:
 def test_documented_workflow_parses_and_is_minimal():
     workflow = next(b for b in yaml_blocks("docs/github-action.md") if isinstance(b, dict) and "jobs" in b)
     trigger = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert set(trigger) == {"pull_request"}
-    assert "github.event.pull_request.number" in workflow["concurrency"]["group"]
+    assert set(trigger) == {"pull_request", "merge_group"}
+    assert "github.event.pull_request.number || github.ref" in workflow["concurrency"]["group"]  # queue groups too
     assert workflow["permissions"] == {"contents": "read", "pull-requests": "write", "checks": "write",
                                        "security-events": "write"}
     steps = workflow["jobs"]["review"]["steps"]
     checkout = next(s for s in steps if s["uses"].startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0
+    assert not {"fetch-depth", "persist-credentials"} & set(checkout["with"])  # ygs fetches with checkout's token
     ours = next(s for s in steps if s["uses"].startswith("ygs-dev/ygs@"))
     assert set(ours["with"]) <= ACTION_INPUTS
     upload = next(s for s in steps if s["uses"].startswith("github/codeql-action/upload-sarif@"))

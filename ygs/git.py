@@ -71,10 +71,12 @@ def run(
     check: bool = True,
     input: bytes | None = None,
     env: dict[str, str] | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run `git ARGS` in cwd and return the completed process (stdout/stderr as bytes).
 
-    With check=True a non-zero exit becomes a YgsError carrying git's own first error line.
+    With check=True a non-zero exit becomes a YgsError carrying git's own first error line. `timeout`
+    (seconds, for network calls such as fetch) raises subprocess.TimeoutExpired.
     """
     cmd = ["git", "-c", "core.quotepath=false", *args]
     try:
@@ -84,6 +86,7 @@ def run(
             input=input,
             capture_output=True,
             env=env if env is not None else git_env(),
+            timeout=timeout,
         )
     except FileNotFoundError:
         raise YgsError("git is not installed or not on PATH") from None

@@ -1,10 +1,13 @@
 """A small fake of the GitHub REST API on 127.0.0.1, for driving the real PyGithub in tests.
 
 Only the endpoints `ygs review --publish github` uses: get repo, get pull, list/create/edit/delete issue
-comments, list/create/edit/delete review comments, create a review, create/update a check run; and who the
-token is: `GET /user` (a user's token; 403 for an App installation token, as on GitHub) and the GraphQL
-`viewer` (`<app-slug>[bot]` for an installation token). Comments are authored by that identity. State
-lives in memory; every request is recorded; failures can be injected per method and path.
+comments, list/create/edit/delete review comments, create a review, create/update a check run, create a
+commit status; and who the token is: `GET /user` (a user's token; 403 for an App installation token, as on
+GitHub) and the GraphQL `viewer` (`<app-slug>[bot]` for an installation token). Comments are authored by that
+identity. State lives in memory; every request is recorded; failures can be injected per method and path. As
+on GitHub, only an App's token (ghs_…) may create or update check runs: a classic personal access token
+(ghp_…) gets 403 "You must authenticate via a GitHub App.", a fine-grained one (github_pat_…) 403 "Resource
+not accessible by personal access token".
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class FakeGitHub:
     review_comments: dict[int, dict[str, Any]] = field(default_factory=dict)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     check_runs: dict[int, dict[str, Any]] = field(default_factory=dict)
+    statuses: list[dict[str, Any]] = field(default_factory=list)  # commit statuses, oldest first
     commentable: dict[str, set[int]] | None = None  # path -> lines GitHub's diff shows; None: any line
     failures: list[Failure] = field(default_factory=list)
     ids: Any = field(default_factory=lambda: itertools.count(1001))
@@ -93,10 +97,10 @@ class FakeGitHub:
         return [c for c in self.issue_comments.values() if c["body"].startswith("<!-- ygs-review -->")]
 
     # --- routing ------------------------------------------------------------------------------------
-    def handle(self, method: str, path: str, body: Any) -> tuple[int, Any]:
+    def handle(self, method: str, path: str, body: Any, authorization: str = "") -> tuple[int, Any]:
         with self.lock:
             self.requests.append(Request(method, path, body))
-            injected = self._injected(method, path)
+            injected = self._injected(method, path) or self._app_only(method, path, authorization)
             if injected:
                 return injected
             for verb, pattern, handler in self._routes():
@@ -112,6 +116,22 @@ class FakeGitHub:
                     failure.times -= 1
                 return failure.status, {"message": failure.message}
         return None
+
+    def _app_only(self, method: str, path: str, authorization: str) -> tuple[int, Any] | None:
+        """GitHub: the Checks API takes writes from GitHub Apps only."""
+        if method == "GET" or "/check-runs" not in path:
+            return None
+        token = authorization.split()[-1] if authorization else ""
+        if token.startswith("ghp_"):
+            return 403, {"message": "You must authenticate via a GitHub App.",
+                         "documentation_url": "https://docs.github.com/rest/checks/runs#create-a-check-run"}
+        if token.startswith("github_pat_"):
+            return 403, {"message": "Resource not accessible by personal access token"}
+        return None
+
+    def status_of(self, sha: str, context: str = "ygs review") -> dict[str, Any] | None:
+        """The latest commit status of `context` on `sha`, as GitHub's combined status shows it."""
+        return next((s for s in reversed(self.statuses) if s["sha"] == sha and s["context"] == context), None)
 
     def _routes(self) -> list[tuple[str, str, Callable[..., tuple[int, Any]]]]:
         r = f"/repos/{REPO}"
@@ -131,6 +151,7 @@ class FakeGitHub:
             ("DELETE", rf"{r}/pulls/comments/(\d+)", lambda body, i: self._delete(self.review_comments, i)),
             ("POST", rf"{r}/check-runs", self._create_check_run),
             ("PATCH", rf"{r}/check-runs/(\d+)", self._update_check_run),
+            ("POST", rf"{r}/statuses/([0-9a-f]{{40}})", self._create_status),
         ]
 
     # --- handlers -----------------------------------------------------------------------------------
@@ -224,6 +245,16 @@ class FakeGitHub:
         run["output"] = {**run.get("output", {}), **output}
         return 200, self._check_json(int(rid))
 
+    def _create_status(self, body: dict[str, Any], sha: str) -> tuple[int, Any]:
+        if body.get("state") not in ("error", "failure", "pending", "success") or \
+                len(body.get("description") or "") > 140:
+            return 422, {"message": "Validation Failed"}
+        status = {"id": next(self.ids), "sha": sha, "context": body.get("context") or "default",
+                  "state": body["state"], "description": body.get("description"),
+                  "target_url": body.get("target_url"), "url": f"{self.url}/repos/{REPO}/statuses/{sha}"}
+        self.statuses.append(status)
+        return 201, status
+
     def _check_json(self, rid: int) -> dict[str, Any]:
         run = self.check_runs[rid]
         output = run.get("output", {})
@@ -240,7 +271,8 @@ def serve(fake: FakeGitHub) -> ThreadingHTTPServer:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             body = json.loads(raw) if raw else None
-            status, payload = fake.handle(self.command, urlsplit(self.path).path, body)
+            status, payload = fake.handle(self.command, urlsplit(self.path).path, body,
+                                          self.headers.get("Authorization", ""))
             data = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -257,3 +289,13 @@ def serve(fake: FakeGitHub) -> ThreadingHTTPServer:
     fake.url = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     return server
+
+
+def merge_group_event(head_sha: str, base_sha: str, number: int = 7,
+                      action: str = "checks_requested") -> dict[str, Any]:
+    """A `merge_group` event as GitHub sends it when a merge queue asks for checks on a group."""
+    head_ref = f"refs/heads/gh-readonly-queue/main/pr-{number}-{base_sha}"
+    return {"action": action, "repository": {"full_name": REPO},
+            "merge_group": {"head_sha": head_sha, "head_ref": head_ref, "base_sha": base_sha,
+                            "base_ref": "refs/heads/main",
+                            "head_commit": {"id": head_sha, "message": f"Merge pull request #{number}"}}}

@@ -60,3 +60,31 @@ def test_check_environment_fails_fast_before_any_review(tmp_path):
     check_environment(env_for(tmp_path, {"pull_request": PULL}))
     with pytest.raises(YgsError, match="GITHUB_TOKEN"):
         check_environment({"GITHUB_EVENT_PATH": "x"})
+
+
+def test_a_pull_request_from_another_repository_is_a_fork(tmp_path):
+    def pull(head_repo: str) -> dict:
+        return {**PULL, "head": {"sha": "a" * 40, "repo": {"full_name": head_repo}},
+                "base": {"sha": "b" * 40, "repo": {"full_name": "o/r"}}}
+
+    assert from_env(env_for(tmp_path, {"pull_request": pull("eve/r")})).fork
+    assert not from_env(env_for(tmp_path, {"pull_request": pull("O/R")})).fork
+    assert not from_env(env_for(tmp_path, {"pull_request": PULL})).fork  # nothing to compare: not claimed
+
+
+def test_a_merge_group_event_names_the_group_head_and_base(tmp_path):
+    group = {"head_sha": "c" * 40, "base_sha": "d" * 40, "head_ref": "refs/heads/gh-readonly-queue/main/pr-5-x"}
+    ctx = from_env(env_for(tmp_path, {"action": "checks_requested", "merge_group": group},
+                           GITHUB_EVENT_NAME="merge_group", GITHUB_ACTOR="octocat"))
+    assert (ctx.head_sha, ctx.base_sha, ctx.number, ctx.event_name) == ("c" * 40, "d" * 40, 0, "merge_group")
+    assert ctx.is_merge_group and ctx.where == "merge queue group refs/heads/gh-readonly-queue/main/pr-5-x"
+    assert ctx.actor == "octocat" and not ctx.fork
+
+
+@pytest.mark.parametrize("group, message", [
+    ({"base_sha": "d" * 40}, "merge_group.head_sha"),
+    ({"head_sha": "c" * 40}, "merge_group.base_sha"),
+])
+def test_a_merge_group_without_its_commits_is_a_clear_error(tmp_path, group, message):
+    with pytest.raises(YgsError, match=message):
+        from_env(env_for(tmp_path, {"action": "checks_requested", "merge_group": group}))

@@ -94,6 +94,7 @@ def test_comment_is_kept_when_its_analyzer_did_not_complete(pr_repo, fake_github
 def test_403_on_check_run_falls_back_to_annotations_and_step_summary(pr_repo, fake_github, gh_env, config, capsys):
     env = gh_env(push(pr_repo, 20))
     fake_github.fail("POST", r"/check-runs$", 403)
+    fake_github.fail("POST", r"/statuses/", 403)  # the commit status fallback is refused too
     outcome = publish(pr_repo, fake_github, config, [finding(12), finding(2)])
     err = capsys.readouterr().err
     assert outcome.fallback and outcome.failures["check run"].kind == "forbidden"
@@ -110,7 +111,7 @@ def test_fork_pr_with_a_read_only_token_never_fails(pr_repo, fake_github, gh_env
         fake_github.fail(method, r".", 403)
     outcome = publish(pr_repo, fake_github, config, [finding(12)])
     err = capsys.readouterr().err
-    assert set(outcome.failures) == {"inline comments", "summary comment", "check run"}
+    assert set(outcome.failures) == {"inline comments", "summary comment", "check run", "commit status"}
     assert outcome.fallback and "::error file=app.py,line=12" in err and "pull-requests: write" in err
     assert "nothing published to pull request #7" in err
     assert "SQL built from request data" in Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")

@@ -108,15 +108,23 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         raise YgsError("use only one of --head, --staged, --worktree")
     head = diff.INDEX if staged else diff.WORKTREE if worktree else head_ref or "HEAD"
     root = git.toplevel(".")
+    started = None
     if publish == "github":
         from ygs import github
 
-        github.check_environment()  # a workflow that cannot publish fails before the analyzers run
+        # exit 2 here when the workflow cannot publish; a shallow clone gets the history it needs; the check
+        # run shows "in progress"; the event's base commit is the default base (PR or merge queue group)
+        started = github.start(root, head=head_ref or "HEAD", base=base_ref)
+        base_ref = base_ref or started.context.base_sha
     try:
         with proc.signals_raise(), progress.shown(live=_live_progress(fmt, output)):
             result = gate.review(root, base_ref=base_ref, head=head, policy=policy, fail_level=fail_level,
                                  filter=line_filter, plan=_plan(plan, root), no_llm=no_llm, use_cache=not no_cache)
-    except proc.Interrupted as exc:
+    except BaseException as exc:
+        if started is not None:  # nothing may stay "in progress" on GitHub
+            github.abandon(started, _error_of(exc)[0], cancelled=isinstance(exc, proc.Interrupted))
+        if not isinstance(exc, proc.Interrupted):
+            raise
         stopped = f": stopped {', '.join(exc.stopped)}" if exc.stopped else ""
         message = f"interrupted ({exc.signame}){stopped}; nothing was reported"
         if fmt == "json":
@@ -124,7 +132,8 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         click.echo(f"ygs review: {message}", err=True)
         sys.exit(exc.exit_code)
     if publish == "github":
-        github.publish(result, result.config or cfg.Config(root=root), root, annotate=fmt != "github")
+        github.publish(result, result.config or cfg.Config(root=root), root, annotate=fmt != "github",
+                       started=started)
     # Non-UTF-8 paths are held as surrogate escapes: write their original bytes back, as git does.
     data = reports.renderer(fmt)(result).encode("utf-8", "surrogateescape")
     if output is None:
