@@ -51,7 +51,8 @@ def publish(result: ReviewResult, config: Config, root: Path, *, annotate: bool 
     `--format github` (it writes the annotations)."""
     ctx = context.from_env(os.environ if env is None else env)
     outcome = Outcome(context=ctx)
-    _publish_api(outcome, result, config.github, root)
+    with client.wait_budget(config.github):  # one rate-limit wait budget for the whole publish
+        _publish_api(outcome, result, config.github, root)
     workflow.write_step_summary(workflow.step_summary(result))
     if annotate and outcome.annotations is None:
         outcome.fallback = True
