@@ -151,7 +151,8 @@ def rate_limit(exc: BaseException, earlier: int = 0, now: Callable[[], float] = 
     reset = headers.get("x-ratelimit-reset", "")
     if headers.get("x-ratelimit-remaining") == "0" and reset.isdigit():
         return max(0.0, int(reset) - now()) + 1.0, "x-ratelimit-reset"  # +1: the reset is somewhere in that second
-    if exc.status == 429 or "rate limit" in _message(exc.data).lower():
+    message = _message(exc.data).lower()
+    if exc.status == 429 or "rate limit" in message or "abuse detection" in message:
         return SECONDARY_WAIT_S * 2 ** earlier, "secondary rate limit"
     return None
 
@@ -173,11 +174,11 @@ def _wait_out(limit: tuple[float, str], failure: Failure, budget: WaitBudget, wa
     seconds, why = limit
     shown = math.ceil(seconds)
     if waits > RATE_LIMIT_WAITS:
-        raise PublishError(Failure("failed", f"{failure.detail}: still rate limited after {RATE_LIMIT_WAITS} "
-                                             f"waits"))
+        raise PublishError(Failure("failed", f"{failure.detail} — gave up: still rate limited after "
+                                             f"{RATE_LIMIT_WAITS} waits"))
     if seconds > budget.left_s:
         raise PublishError(Failure("failed", (
-            f"{failure.detail}: GitHub rate limit asks to wait {shown} s ({why}), more than the "
+            f"{failure.detail} — gave up: GitHub asks to wait {shown} s ({why}), more than the "
             f"{math.floor(budget.left_s)} s left of [tool.ygs.github] max_rate_limit_wait_s")))
     click.echo(f"ygs: GitHub rate limit: waiting {shown} s ({why})", err=True)
     budget.left_s -= seconds
