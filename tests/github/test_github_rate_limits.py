@@ -59,8 +59,8 @@ def test_primary_limit_waits_until_x_ratelimit_reset(pr_repo, fake_github, gh_en
 def test_secondary_limit_without_headers_is_a_rate_limit_not_a_missing_permission(pr_repo, fake_github, gh_env,
                                                                                   config, capsys):
     gh_env(push(pr_repo))
-    fake_github.fail("POST", r"/check-runs$", 403, times=None,
-                     message="You have exceeded a secondary rate limit. Please wait a few minutes before you try again.")
+    secondary = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+    fake_github.fail("POST", r"/check-runs$", 403, times=None, message=secondary)
     outcome = publish(pr_repo, fake_github, with_github(config, max_rate_limit_wait_s=10))
     failure = outcome.failures["check run"]
     assert failure.kind == "failed" and "asks to wait 60 s (secondary rate limit)" in failure.detail
