@@ -38,6 +38,17 @@ def test_secondary_limit_403_with_retry_after_is_waited_out_and_the_check_run_co
     assert "ygs: GitHub rate limit: waiting 1 s (Retry-After)" in capsys.readouterr().err
 
 
+def test_a_rate_limited_annotation_batch_is_sent_again_after_the_wait(pr_repo, fake_github, gh_env, config):
+    gh_env(push(pr_repo))
+    fake_github.rate_limit("PATCH", r"/check-runs/\d+$", retry_after=1)
+    found = [finding(n % 20 + 1) for n in range(60)]
+    outcome = github.publish(result(fake_github.base_sha, fake_github.head_sha, found), config, pr_repo.path)
+    assert "check run" not in outcome.failures and outcome.annotations == 60
+    [run] = fake_github.check_runs.values()
+    assert len(run["annotations"]) == 60 and run["status"] == "completed"
+    assert len(fake_github.writes("PATCH", r"/check-runs/")) == 2
+
+
 def test_429_with_retry_after_is_waited_out_and_posts_once(pr_repo, fake_github, gh_env, config, capsys):
     gh_env(push(pr_repo))
     fake_github.rate_limit("POST", r"/issues/\d+/comments$", status=429, retry_after=1)
