@@ -160,10 +160,11 @@ class GithubConfig:
     """`ygs review --publish github`."""
 
     max_inline_comments: int = 30  # live ygs inline comments per pull request; the rest go in the summary
-    api_attempts: int = 3  # tries per API call on 5xx / 429 / network errors
+    api_attempts: int = 3  # tries per API call on 5xx / network errors (rate limits: max_rate_limit_wait_s)
     api_backoff_s: float = 2.0  # wait before the 2nd try; doubles each try
     api_timeout_s: int = 30  # per request
     write_interval_s: float = 1.0  # pause between writes (GitHub's guidance against secondary rate limits)
+    max_rate_limit_wait_s: float = 300.0  # total wait for GitHub rate limits per publish; a longer wait gives up
 
 
 @dataclass(frozen=True)

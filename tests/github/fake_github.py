@@ -16,6 +16,7 @@ import itertools
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
@@ -38,6 +39,7 @@ class Failure:
     status: int
     times: int | None  # None: forever
     message: str
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Retry-After, x-ratelimit-reset
 
 
 @dataclass
@@ -62,8 +64,22 @@ class FakeGitHub:
 
     # --- test helpers -------------------------------------------------------------------------------
     def fail(self, method: str, path_regex: str, status: int, times: int | None = None,
-             message: str = "Resource not accessible by integration") -> None:
-        self.failures.append(Failure(method, re.compile(path_regex), status, times, message))
+             message: str = "Resource not accessible by integration", headers: dict[str, str] | None = None) -> None:
+        self.failures.append(Failure(method, re.compile(path_regex), status, times, message, headers or {}))
+
+    def rate_limit(self, method: str, path_regex: str, times: int | None = 1, status: int = 403,
+                   retry_after: int | None = None, reset_in: int | None = None, message: str | None = None) -> None:
+        """Refuse requests as GitHub does at a rate limit: a secondary limit (403 or 429, `Retry-After`), or the
+        primary one (`x-ratelimit-remaining: 0`, `x-ratelimit-reset` = now + reset_in, in epoch seconds)."""
+        headers = {"x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999" if reset_in is None else "0",
+                   "x-ratelimit-reset": str(int(time.time()) + (reset_in or 3600))}
+        if retry_after is not None:
+            headers["Retry-After"] = str(retry_after)
+        primary = "API rate limit exceeded for installation ID 1."
+        secondary = ("You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
+                     "If you reach out to GitHub Support for help, please include the request ID 1.")
+        self.fail(method, path_regex, status, times, message or (primary if reset_in is not None else secondary),
+                  headers)
 
     def reply(self, comment_id: int, body: str = "I disagree") -> dict[str, Any]:
         """A human reply to a review comment."""
@@ -109,12 +125,12 @@ class FakeGitHub:
                     return handler(body, *match.groups())
         return 404, {"message": "Not Found"}
 
-    def _injected(self, method: str, path: str) -> tuple[int, Any] | None:
+    def _injected(self, method: str, path: str) -> tuple[int, Any, dict[str, str]] | None:
         for failure in self.failures:
             if failure.method == method and failure.pattern.search(path) and failure.times != 0:
                 if failure.times is not None:
                     failure.times -= 1
-                return failure.status, {"message": failure.message}
+                return failure.status, {"message": failure.message}, failure.headers
         return None
 
     def _app_only(self, method: str, path: str, authorization: str) -> tuple[int, Any] | None:
@@ -271,12 +287,14 @@ def serve(fake: FakeGitHub) -> ThreadingHTTPServer:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             body = json.loads(raw) if raw else None
-            status, payload = fake.handle(self.command, urlsplit(self.path).path, body,
-                                          self.headers.get("Authorization", ""))
+            status, payload, *headers = fake.handle(self.command, urlsplit(self.path).path, body,
+                                                    self.headers.get("Authorization", ""))
             data = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers[0] if headers else {}).items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(data)
 

@@ -110,7 +110,8 @@ def publish(result: ReviewResult, config: Config, root: Path, *, annotate: bool 
     ctx = started.context if started else context.from_env(os.environ if env is None else env)
     outcome = Outcome(context=ctx)
     where = placement.plan(root, result, ctx.head_sha)
-    _publish_api(outcome, result, config.github, where, started)
+    with client.wait_budget(config.github):  # one rate-limit wait budget for the whole publish
+        _publish_api(outcome, result, config.github, where, started)
     workflow.write_step_summary(workflow.step_summary(result))
     if annotate and outcome.annotations is None:
         outcome.fallback = True  # these attach to the PR head too: the same rule as the check run's

@@ -68,7 +68,7 @@ def start(repo: Any, ctx: PullRequestContext, config: GithubConfig) -> Channel:
 def finish(repo: Any, ctx: PullRequestContext, result: ReviewResult, config: GithubConfig, where: Placement,
            channel: Channel | None = None) -> Channel:
     """After the review: complete the check run (or create it completed), else post the final commit status.
-    A step refused with 403 at the start is not tried again."""
+    A step refused with 403 at the start, or rate limited past the wait budget, is not tried again."""
     channel = channel or Channel()
     if _worth_trying(channel, CHECK_RUN):
         count = _try(channel, CHECK_RUN, lambda: _complete(repo, ctx, result, config, where, channel))
@@ -115,7 +115,7 @@ def why(what: str, ctx: PullRequestContext, failure: Failure) -> str:
 
 def _worth_trying(channel: Channel, what: str) -> bool:
     failure = channel.failures.get(what)
-    return failure is None or failure.kind != "forbidden"
+    return failure is None or failure.kind not in ("forbidden", "rate-limited")  # refused, or not to be asked again yet
 
 
 def _try(channel: Channel, what: str, operation: Callable[[], Any]) -> Any:
