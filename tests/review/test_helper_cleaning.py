@@ -7,12 +7,14 @@ version of CPython's mailcap (CVE-2015-20107) still blocked. One review of sever
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from click.testing import CliRunner
-from conftest import Repo
 from reviewing import review
 
 from ygs.cli import main
+from ygs.git import no_git_env
 
 SEMGREP = '[tool.ygs.review]\nanalyzers = ["semgrep"]\n'
 
@@ -130,14 +132,21 @@ def report(tmp_path_factory):
         mp.setenv("SEMGREP_ENABLE_VERSION_CHECK", "0")
         mp.delenv("ANTHROPIC_API_KEY", raising=False)
         mp.delenv("GITHUB_ACTIONS", raising=False)
-        repo = Repo(path)
-        repo.write("pyproject.toml", SEMGREP)
-        repo.commit("base")
-        repo.git("checkout", "-q", "-b", "feature")
+        def git(*args: str) -> None:
+            subprocess.run(["git", *args], cwd=path, check=True, capture_output=True, env=no_git_env())
+
+        git("init", "-q", "-b", "main")
+        git("config", "user.email", "dev@example.com")
+        git("config", "user.name", "Dev")
+        (path / "pyproject.toml").write_text(SEMGREP, encoding="utf-8")
+        git("add", "-A")
+        git("commit", "-q", "-m", "base")
+        git("checkout", "-q", "-b", "feature")
         for name, text in {"checked.py": CHECKED, "unchecked.py": UNCHECKED, "builders.py": BUILDERS,
                            "twice.py": TWICE, "lookups.py": LOOKUPS}.items():
-            repo.write(name, text)
-        repo.commit("feature")
+            (path / name).write_text(text, encoding="utf-8")
+        git("add", "-A")
+        git("commit", "-q", "-m", "feature")
         code, result = review(lambda *args: CliRunner().invoke(main, list(args), catch_exceptions=False))
     return code, {(f["path"], f["line"]) for f in result["findings"] if f["severity"] == "MUST"}
 
