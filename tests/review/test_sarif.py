@@ -210,7 +210,8 @@ def test_line_hash_is_githubs_algorithm():
 
 def _finding(index: int, severity: Severity, message: str = "") -> Finding:
     return Finding(rule_id=f"rule-{severity.value.lower()}", severity=severity,
-                   pass_=1 if severity is Severity.MUST else 2, category="maintainability", cwe=None, path=f"src/f{index % 50}.py", line=index + 1,
+                   pass_=1 if severity is Severity.MUST else 2, category="maintainability", cwe=None,
+                   path=f"src/f{index % 50}.py", line=index + 1,
                    end_line=index + 1, message=message or f"finding {index}", fix="", sources=("test",),
                    fingerprint=f"{index:024x}", rule_ids=(f"rule-{severity.value.lower()}",))
 
