@@ -29,6 +29,7 @@ APP = "import flask\nimport pickle\n\n\ndef ok():\n    return 1\n"
 # request data into pickle after a non-BMP and a non-ASCII character: the columns must count UTF-16 code units
 VULN_LINE = '    note = "\U0001F600é"; return pickle.loads(flask.request.data)'
 CHANGED_APP = APP + "\n\ndef debug():\n    breakpoint()\n\n\ndef load():\n" + VULN_LINE + "\n"
+FINAL_APP = "# a new first line: every finding below moves down one line\n" + CHANGED_APP
 
 
 def _ygs(*args: str) -> tuple[int, str, str]:
@@ -38,7 +39,8 @@ def _ygs(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory):
-    """One real review with a line finding, a file-level finding and a change-level finding."""
+    """A real review with a line finding, a file-level finding and a change-level finding; and the review of the
+    same change one commit earlier, before a line was added above them all."""
     root = tmp_path_factory.mktemp("sarif") / "repo"
     root.mkdir()
     with pytest.MonkeyPatch.context() as mp:
@@ -56,9 +58,11 @@ def reviewed(tmp_path_factory):
         repo.write("lib dir/helper.py", "def helper():\n    breakpoint()\n")  # a path a URI must encode
         repo.write("config/.env", "API_URL=https://example.com\n")  # a file-level finding
         repo.commit("no test changed with the source: a change-level finding")
+        earlier = _ygs("review", "--no-llm", "--format", "sarif")
+        repo.write("app.py", FINAL_APP)
+        repo.commit("shift every line of app.py")
         code, out, err = _ygs("review", "--no-llm", "--format", "sarif")
-        again = _ygs("review", "--no-llm", "--format", "sarif")
-        yield repo, code, json.loads(out), json.loads(again[1]), err
+        yield repo, code, json.loads(out), json.loads(earlier[1]), err
 
 
 def _results(document: dict, rule_id: str) -> list[dict]:
@@ -93,18 +97,18 @@ def test_sarif_of_a_review_validates_against_the_official_schema(reviewed):
 
 
 def test_every_result_has_a_location(reviewed):
-    repo, _, document, _, _ = reviewed
+    repo, _, document, earlier, _ = reviewed
     results = document["runs"][0]["results"]
     assert results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
     [line] = _results(document, "python-unsafe-deserialization")
-    assert _uri(line) == "app.py" and _region(line)["startLine"] == CHANGED_APP.splitlines().index(VULN_LINE) + 1
+    assert _uri(line) == "app.py" and _region(line)["startLine"] == FINAL_APP.splitlines().index(VULN_LINE) + 1
     [whole_file] = _results(document, "hygiene-env-file")
     assert _uri(whole_file) == "config/.env" and _region(whole_file) == {"startLine": 1, "endLine": 1}
-    # about the change as a whole: shown on the first new line of the first changed file (app.py, line 7)
-    [change] = _results(document, "review-no-tests-changed")
-    first_new = next(n for n, (old, new) in enumerate(zip(APP.splitlines() + [None] * 99, CHANGED_APP.splitlines()), 1)
-                     if old != new)
-    assert (_uri(change), _region(change)) == ("app.py", {"startLine": first_new})
+    # about the change as a whole: shown on the first new line of the first changed file
+    [change], [before] = _results(document, "review-no-tests-changed"), _results(earlier, "review-no-tests-changed")
+    assert (_uri(change), _region(change)) == ("app.py", {"startLine": 1})  # FINAL_APP's new first line
+    first_content = CHANGED_APP.splitlines().index("def debug():") + 1  # the added blank lines before it are not
+    assert (_uri(before), _region(before)) == ("app.py", {"startLine": first_content})
     assert change["properties"]["scope"] == "change" and "change as a whole" in change["message"]["text"]
     assert (repo.path / _uri(change)).is_file()
 
@@ -122,8 +126,8 @@ def test_columns_where_ygs_knows_them(reviewed):
 
 
 def test_automation_details_is_a_stable_category_never_a_run_id(reviewed, repo, run_ygs):
-    _, _, document, again, _ = reviewed
-    run, rerun = document["runs"][0], again["runs"][0]
+    _, _, document, earlier, _ = reviewed
+    run, rerun = document["runs"][0], earlier["runs"][0]
     assert run["automationDetails"] == rerun["automationDetails"] == {"id": "ygs/"}
     assert run["properties"]["run_id"] != rerun["properties"]["run_id"]  # the run id lives elsewhere
     repo.write("README.md", "hello\n")
@@ -176,14 +180,17 @@ def test_security_severity_only_on_security_rules(reviewed):
 
 
 def test_partial_fingerprints_hold_githubs_line_hash_and_ygs_own(reviewed):
-    repo, _, document, again, _ = reviewed
+    repo, _, document, earlier, _ = reviewed
     for result in document["runs"][0]["results"]:
         prints = result["partialFingerprints"]
         path, line = _uri(result), _region(result)["startLine"]
         expected = line_hashes((repo.path / unquote(path)).read_bytes(), [line])[line]
         assert prints["primaryLocationLineHash"] == expected and len(prints["ygsFingerprint/v1"]) >= 16
-    assert [r["partialFingerprints"] for r in document["runs"][0]["results"]] == \
-        [r["partialFingerprints"] for r in again["runs"][0]["results"]]
+    # one line further down, the same finding keeps both fingerprints: code scanning sees the same alert
+    rule = "python-unsafe-deserialization"
+    [now], [before] = _results(document, rule), _results(earlier, rule)
+    assert _region(now)["startLine"] == _region(before)["startLine"] + 1
+    assert now["partialFingerprints"] == before["partialFingerprints"]
 
 
 def test_line_hash_is_githubs_algorithm():

@@ -105,13 +105,14 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
 
 def _anchor(changeset: diff.ChangeSet, scannable: list[str]) -> Anchor | None:
     """Where a finding about the change as a whole is shown (SARIF needs a place; GitHub shows a pull request
-    only what is on its changed lines): the first new line of the first changed file that has one, else the
-    first line of the first file the change leaves in place, else of the first file it touches."""
+    only what is on its changed lines): the first added line of the first changed file that has one (the first
+    with new content, when there is one), else line 1 of the first file the change leaves in place, else of the
+    first file it touches."""
     files = sorted(changeset.files, key=lambda f: f.path)
     readable = set(scannable)
     for change in files:
         if change.path in readable and change.added_lines:
-            return Anchor(change.path, min(change.added_lines))
+            return Anchor(change.path, min(change.new_lines or change.added_lines))
     kept = [f for f in files if f.status != "deleted"] or files
     return Anchor(kept[0].path, 1) if kept else None
 
