@@ -51,8 +51,8 @@ def render(result: ReviewResult, category: str = "") -> str:
     findings = sorted(result.findings, key=lambda f: -f.severity.rank)  # stable: MUST first, kept when capped
     kept = findings[:MAX_RESULTS]
     text = _dump(_document(result, kept, automation_id, len(findings)))
-    while len(kept) and _gzipped_size(text) > MAX_GZIPPED:
-        kept = kept[: int(len(kept) * MAX_GZIPPED / _gzipped_size(text) * 0.95)]
+    while kept and (size := _gzipped_size(text)) > MAX_GZIPPED:  # shrink in proportion, with a margin
+        kept = kept[: int(len(kept) * MAX_GZIPPED / size * 0.95)]
         text = _dump(_document(result, kept, automation_id, len(findings)))
     return text
 
