@@ -72,12 +72,17 @@ class _Review(click.Command):
 @click.option("--fix", "apply_fixes", is_flag=True,
               help="Apply the rules' mechanical fixes (e.g. yaml.load -> yaml.safe_load) to the work tree, where "
                    "the line still reads as reviewed. The exit code is the review's, before the fixes.")
+@click.option("--sarif-category", metavar="NAME", default="",
+              help="With --format sarif: the analysis this SARIF updates in GitHub code scanning, when one "
+                   "repository has several ygs analyses (a monorepo's parts, a matrix): automationDetails.id "
+                   "becomes ygs/NAME/ (default: ygs/).")
 @click.option("--publish", type=click.Choice(["github"]), default=None,
               help="Also publish to the pull request (inside GitHub Actions): summary comment, inline "
                    "comments, check run. Does not change the verdict or the exit code.")
 def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: bool, fmt: str,
            output: Path | None, fail_level: str | None, line_filter: str | None, plan: str | None,
-           policy: str, no_llm: bool, no_cache: bool, apply_fixes: bool, publish: str | None) -> None:
+           policy: str, no_llm: bool, no_cache: bool, apply_fixes: bool, sarif_category: str,
+           publish: str | None) -> None:
     """Review a diff: Pass 1 findings block the merge, Pass 2 findings advise.
 
     Runs semgrep (ygs's own rules), bandit, a secrets detector, hygiene checks, size/scope and function
@@ -106,6 +111,14 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
 
     if sum(bool(x) for x in (head_ref, staged, worktree)) > 1:
         raise YgsError("use only one of --head, --staged, --worktree")
+    if sarif_category and fmt != "sarif":
+        raise YgsError("--sarif-category applies to --format sarif only")
+    render = reports.renderer(fmt)
+    if fmt == "sarif":
+        from ygs.review.reports import sarif
+
+        sarif.automation_id_of(sarif_category)  # a bad category fails before the analyzers run
+        render = lambda result: sarif.render(result, sarif_category)  # noqa: E731
     head = diff.INDEX if staged else diff.WORKTREE if worktree else head_ref or "HEAD"
     root = git.toplevel(".")
     started = None
@@ -135,7 +148,7 @@ def review(base_ref: str | None, head_ref: str | None, staged: bool, worktree: b
         github.publish(result, result.config or cfg.Config(root=root), root, annotate=fmt != "github",
                        started=started)
     # Non-UTF-8 paths are held as surrogate escapes: write their original bytes back, as git does.
-    data = reports.renderer(fmt)(result).encode("utf-8", "surrogateescape")
+    data = render(result).encode("utf-8", "surrogateescape")
     if output is None:
         click.echo(data, nl=False)
     else:

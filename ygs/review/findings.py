@@ -177,6 +177,8 @@ def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], se
     key = _weakness(primary, rules)
     identity = (key, primary.path, re.sub(r"\s+", " ", line_text).strip())
     seen[identity] += 1
+    end_line = max((r.end_line or r.line) for r in group.raws)
+    col, end_col = _columns(primary, end_line, text)
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
@@ -185,7 +187,7 @@ def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], se
         cwe=rule.cwe or primary.cwe,
         path=primary.path,
         line=primary.line,
-        end_line=max((r.end_line or r.line) for r in group.raws),
+        end_line=end_line,
         message=redact(primary.message + rules.note(primary) + _notes(group, notes), secrets),
         fix=rule.fix,
         sources=tuple(dict.fromkeys(r.source for r in group.raws)),
@@ -193,6 +195,8 @@ def _finding(group: _Merged, rules: Policy, text: _Lines, secrets: list[str], se
         rule_ids=group.rule_ids,
         snippet=redact(envfiles.redact_line(primary.path, line_text).strip(), secrets)[:200],
         suggestion=_suggestion(group.raws, primary.line, line_text, secrets),
+        col=col,
+        end_col=end_col,
     )
 
 
@@ -209,6 +213,26 @@ def _suggestion(raws: list[RawFinding], line: int, line_text: str, secrets: list
         if new != line_text:
             return Suggestion(raw.line, line_text, new)
     return None
+
+
+def _columns(raw: RawFinding, end_line: int, text: _Lines) -> tuple[int | None, int | None]:
+    """The finding's columns as SARIF counts them (UTF-16 code units), from the analyzer's (UTF-8 bytes, as
+    semgrep reports them); none for a file-level finding or an end on another line than the finding's."""
+    if raw.whole_file or raw.col is None:
+        return None, None
+    col = _utf16(text.get(raw.path, raw.line), raw.col)
+    end_col = _utf16(text.get(raw.path, end_line), raw.end_col) if (raw.end_line or raw.line) == end_line else None
+    if col is None or (end_col is not None and end_line == raw.line and end_col < col):
+        return None, None
+    return col, end_col
+
+
+def _utf16(line: str, byte_col: int | None) -> int | None:
+    data = line.encode("utf-8", "surrogateescape")
+    if byte_col is None or not 1 <= byte_col <= len(data) + 1:
+        return None
+    before = data[: byte_col - 1].decode("utf-8", "replace")
+    return len(before.encode("utf-16-le", "surrogatepass")) // 2 + 1
 
 
 def _notes(group: _Merged, notes: dict[RawFinding, str]) -> str:

@@ -21,8 +21,8 @@ from ygs.config import Config
 from ygs.errors import YgsError
 from ygs.globs import first_match
 from ygs.resources import data_dir
-from ygs.review import analyzers, coverage, findings, flows, policy, progress, trust
-from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, Finding, ReviewResult, ScanContext
+from ygs.review import analyzers, coverage, findings, flows, linehash, policy, progress, trust
+from ygs.review.model import FAIL_LEVELS, FILTERS, AnalyzerResult, Anchor, Finding, ReviewResult, ScanContext
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ def review(root: Path, config: Config | None = None, *, base_ref: str | None = N
     resolved = resolved.adding(trust.attribute_changes(changeset))
     scan = _scan(changeset, config, filter, plan, no_llm, use_cache, resolved)
     result = ReviewResult(verdict="pass", base=selection.base, head=selection.head, run_id=_run_id(),
-                          fail_level=fail_level, filter=filter, findings=scan.findings, config=config)
+                          fail_level=fail_level, filter=filter, findings=scan.findings, config=config,
+                          anchor=scan.anchor)
     result.errors = coverage_errors(config, scan) + analyzer_errors(scan.results)
     result.notices = resolved.notices() + _notices(scan.results) + coverage.notices(scan.coverage)
     result.evidence = {**evidence(changeset, scan, time.monotonic() - started), "policy": resolved.evidence()}
@@ -71,6 +72,7 @@ class Scan:
     findings: list[Finding]
     suppressed: list[dict]
     coverage: list[dict]  # files an analyzer could not (fully) parse, and what that meant (ygs/review/coverage.py)
+    anchor: Anchor | None = None  # where the change-level findings are shown (SARIF)
 
 
 def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tuple[str, ...] | None,
@@ -91,12 +93,28 @@ def _scan(changeset: diff.ChangeSet, config: Config, line_filter: str, plan: tup
             results.append(_llm_pass(ctx, results, use_cache))
         kept, suppressed = findings.build(ctx, results, rules, line_filter,
                                           created=lambda left_out: flows.created(ctx, left_out))
-    gaps = coverage.report(results, kept)
-    kept = findings.ordered(kept + resolved.findings(rules, findings.secrets(results)))
+        gaps = coverage.report(results, kept)
+        kept = findings.ordered(kept + resolved.findings(rules, findings.secrets(results)))
+        anchor = _anchor(changeset, scannable)
+        kept, anchor = linehash.add(tree, kept, anchor)
     reviewed = [path for path in scannable if _readers(path, results)]
     uncovered = [path for path in scannable if not _covering(path, config.review.analyzers)]
     return Scan(reviewed, uncovered, _mark_secret_scans(unread, ctx.secrets_only, results), results, kept,
-                suppressed, gaps)
+                suppressed, gaps, anchor)
+
+
+def _anchor(changeset: diff.ChangeSet, scannable: list[str]) -> Anchor | None:
+    """Where a finding about the change as a whole is shown (SARIF needs a place; GitHub shows a pull request
+    only what is on its changed lines): the first added line of the first changed file that has one (the first
+    with new content, when there is one), else line 1 of the first file the change leaves in place, else of the
+    first file it touches."""
+    files = sorted(changeset.files, key=lambda f: f.path)
+    readable = set(scannable)
+    for change in files:
+        if change.path in readable and change.added_lines:
+            return Anchor(change.path, min(change.new_lines or change.added_lines))
+    kept = [f for f in files if f.status != "deleted"] or files
+    return Anchor(kept[0].path, 1) if kept else None
 
 
 def _covering(path: str, names: tuple[str, ...] | list[str]) -> list[str]:

@@ -50,7 +50,7 @@ class RawFinding:
     fix: str = ""
     redact: tuple[str, ...] = ()  # secret values that must never reach any output
     whole_file: bool = False  # about the file itself (committed .env, unparsable file), not a line
-    col: int | None = None  # 1-based column where the hit starts on `line`, when the analyzer knows it
+    col: int | None = None  # 1-based column (in UTF-8 bytes, as semgrep counts) where the hit starts on `line`
     end_col: int | None = None  # 1-based column just after the hit on `end_line`
     replacement: str | None = None  # the rule's mechanical fix: new text for line:col .. end_line:end_col
 
@@ -98,6 +98,10 @@ class Finding:
     rule_ids: tuple[str, ...] = ()  # every rule merged into this finding (dedupe across analyzers)
     snippet: str = ""  # the new-side text of `line`, redacted
     suggestion: Suggestion | None = None  # a mechanical fix of `line` (GitHub suggestion, `ygs review --fix`)
+    # Where on its lines, when an analyzer knows: 1-based UTF-16 code-unit columns (SARIF's default), end exclusive
+    col: int | None = None
+    end_col: int | None = None
+    line_hash: str = ""  # GitHub's primaryLocationLineHash of `line` (ygs/review/linehash.py); "" when unread
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -219,6 +223,15 @@ class Analyzer(Protocol):
 AnalyzerRun = Callable[[ScanContext], AnalyzerResult]
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """A place in the change that stands for the change as a whole: its first new line (not rendered in JSON)."""
+
+    path: str
+    line: int
+    line_hash: str = ""
+
+
 SCHEMA = "ygs.review/v1"
 VERDICTS = ("pass", "fail", "error")
 
@@ -238,6 +251,7 @@ class ReviewResult:
     errors: list[str] = field(default_factory=list)  # why the verdict is `error`
     notices: list[str] = field(default_factory=list)  # must be shown prominently (e.g. LLM pass not executed)
     config: Config | None = field(default=None, repr=False, compare=False)  # the effective policy (not rendered)
+    anchor: Anchor | None = field(default=None, compare=False)  # where SARIF places the change-level findings
 
     @property
     def blocking(self) -> list[Finding]:
