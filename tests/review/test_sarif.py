@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import Repo
+from repos import Repo
 
 from ygs.cli import main
 from ygs.resources import data_dir
