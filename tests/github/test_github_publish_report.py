@@ -5,6 +5,7 @@ and workflow_run event files as GitHub sends them."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -164,13 +165,17 @@ def _tamper(data: dict, how: str) -> object:
         finding["message"] = "x" * (stored.MAX_STRING + 1)
     elif how == "no-head":
         data["head"] = {}
+    elif how == "run-id":
+        data["run_id"] = "x` <img src=x onerror=alert(1)> `"
+    elif how == "filter":
+        data["filter"] = "none"
     elif how == "array":
         return [data]
     return data
 
 
 TAMPERED = ["schema", "verdict-word", "severity", "line-type", "findings-type", "fail-level", "too-many",
-            "huge-string", "no-head", "array"]
+            "huge-string", "no-head", "run-id", "filter", "array"]
 
 
 @pytest.mark.parametrize("how", TAMPERED)
@@ -237,3 +242,32 @@ def test_a_pull_request_event_checks_the_report_against_its_head(pr, report, fak
     gh_env("f" * 40)
     result = publish(run_ygs, report)
     assert result.exit_code == 2 and "not of pull request #7's head ffffffffffff" in result.stderr
+
+
+def test_a_trusted_checkout_fetches_the_reviewed_commit_to_place_comments(pr, report, fake_github, workflow_run,
+                                                                          run_ygs, tmp_path):
+    """The publisher checks out the base repository's default branch (never the fork's code): ygs fetches the
+    pull request's head by sha (objects only) to place the inline comments."""
+    trusted = tmp_path / "trusted"
+    pr.git("clone", "-q", "--no-local", "--single-branch", "--branch", "main", str(pr.path), str(trusted))
+    absent = subprocess.run(["git", "cat-file", "-e", fake_github.head_sha], cwd=trusted, capture_output=True)
+    assert absent.returncode != 0  # the fork's commit is not in the trusted checkout yet
+    workflow_run(fork=True)
+    result = run_ygs("publish", "--report", str(report), "--pr", "7", cwd=trusted)
+    assert result.exit_code == 1, result.stderr
+    [comment] = fake_github.review_comments.values()
+    assert (comment["path"], comment["line"]) == ("app.py", 2)
+    assert (trusted / "app.py").read_text(encoding="utf-8") == "def f():\n    return 1\n"  # nothing checked out
+
+
+def test_outside_a_checkout_the_summary_lists_every_finding(pr, report, fake_github, workflow_run, run_ygs,
+                                                            tmp_path):
+    empty = tmp_path / "no-checkout"
+    empty.mkdir()
+    workflow_run(fork=True)
+    result = run_ygs("publish", "--report", str(report), "--pr", "7", cwd=empty)
+    assert result.exit_code == 1, result.stderr
+    assert not fake_github.review_comments
+    [summary] = fake_github.summaries
+    assert "hygiene-breakpoint" in summary["body"] and "Inline comments were not posted" in summary["body"]
+    assert [r["conclusion"] for r in fake_github.check_runs.values()] == ["failure"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -37,6 +38,7 @@ MAX_BYTES = 32 * 1024 * 1024  # a review's JSON report; far larger than any real
 MAX_FINDINGS = 25_000  # as SARIF's cap for GitHub code scanning
 MAX_MESSAGES = 1_000  # errors + notices
 MAX_STRING = 100_000  # characters in any one string field
+RUN_ID = re.compile(r"[0-9A-Za-z._-]{1,64}")  # gate._run_id: 20261203T190000Z-1a2b3c4d
 
 
 @dataclasses.dataclass
@@ -64,6 +66,8 @@ def load(path: Path, fail_level: str) -> Stored:
         result = ReviewResult.from_json(data)
     except ValueError as exc:
         raise YgsError(f"refusing the report {path}: not a ygs review report ({_short(exc)})") from None
+    if not RUN_ID.fullmatch(result.run_id):  # shown raw in a code span by the Markdown reporter
+        raise YgsError(f"refusing the report {path}: not a ygs review report (run_id is not a ygs run id)")
     head = result.head.get("sha")
     if not isinstance(head, str) or not history.SHA.fullmatch(head):
         raise YgsError(f"refusing the report {path}: it names no head commit (a review that could not start; "

@@ -337,6 +337,8 @@ class ReviewResult:
             raise ValueError(f"verdict is {verdict!r}, not one of {', '.join(VERDICTS)}")
         if fail_level not in FAIL_LEVELS:
             raise ValueError(f"fail_level is {fail_level!r}, not one of {', '.join(FAIL_LEVELS)}")
+        if _field(data, "filter", str) not in FILTERS:
+            raise ValueError(f"filter is {data['filter']!r}, not one of {', '.join(FILTERS)}")
         findings = data.get("findings")
         if not isinstance(findings, list):
             raise ValueError("field 'findings' is not a list")
