@@ -156,6 +156,7 @@ class FakeGitHub:
             ("GET", "/user", self._user),
             ("POST", "/graphql", self._graphql),
             ("GET", rf"{r}/pulls/(\d+)", self._get_pull),
+            ("GET", rf"{r}/pulls", lambda body: (200, [self._get_pull(body, str(self.number))[1]])),  # unfiltered
             ("GET", rf"{r}/issues/(\d+)/comments", lambda body, n: (200, list(self.issue_comments.values()))),
             ("POST", rf"{r}/issues/(\d+)/comments", self._create_issue_comment),
             ("PATCH", rf"{r}/issues/comments/(\d+)", lambda body, i: self._edit(self.issue_comments, i, body)),

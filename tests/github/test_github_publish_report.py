@@ -96,12 +96,22 @@ def test_a_same_repository_run_names_its_pull_request(pr, report, fake_github, w
     assert [r["conclusion"] for r in fake_github.check_runs.values()] == ["failure"]
 
 
-def test_a_fork_run_without_pr_exits_2_saying_to_pass_it(pr, report, fake_github, workflow_run, run_ygs):
+def test_a_fork_run_finds_its_pull_request_by_head_branch_and_commit(pr, report, fake_github, workflow_run, run_ygs):
+    workflow_run(fork=True)  # workflow_run.pull_requests is empty: the open PR of mallory:feature at that commit
+    result = publish(run_ygs, report)
+    assert result.exit_code == 1, result.stderr
+    assert any(r.method == "GET" and r.path == f"/repos/{REPO}/pulls" for r in fake_github.requests)
+    assert "published to pull request #7" in result.stderr
+
+
+def test_a_fork_run_whose_commit_no_open_pull_request_has_exits_2(pr, report, fake_github, workflow_run, run_ygs):
+    reviewed = fake_github.head_sha
     workflow_run(fork=True)
+    fake_github.head_sha = "e" * 40  # the branch moved on: no open pull request has the reviewed commit
     result = publish(run_ygs, report)
     assert result.exit_code == 2 and error_lines(result) == [
-        "ygs: error: the workflow_run event lists no pull request (GitHub leaves workflow_run.pull_requests empty "
-        "for pull requests from forks): pass --pr N (ygs checks that N's head is workflow_run.head_sha)"]
+        f"ygs: error: no open pull request of mallory:feature with head {reviewed[:12]}; pass --pr N (ygs checks "
+        f"that N's head is workflow_run.head_sha)"]
     assert not fake_github.writes()
 
 

@@ -150,9 +150,10 @@ def _short(exc: Exception) -> str:
 def pull_request(env: Mapping[str, str], pr: int | None, config: cfg.GithubConfig) -> tuple[context.PullRequestContext, Any]:
     """The pull request the report must belong to, and the repository (PyGithub) to publish to.
 
-    A `workflow_run` event: the commit is `workflow_run.head_sha` (GitHub's, not the report's), the pull request
-    `--pr` or the one `workflow_run.pull_requests` lists (GitHub leaves that list empty for forks), and the API
-    must say that commit is still the pull request's head. A `pull_request` or `merge_group` event: as for
+    A `workflow_run` event: the commit is `workflow_run.head_sha` (GitHub's, not the report's); the pull request
+    is `--pr`, else the one `workflow_run.pull_requests` lists, else (GitHub leaves that list empty for forks)
+    the open pull request of `head_repository.owner:head_branch` whose head is that commit; and the API must say
+    that commit is still the pull request's head. A `pull_request` or `merge_group` event: as for
     `ygs review --publish github`. YgsError (exit 2) when any of that does not hold."""
     for name in ("GITHUB_TOKEN", "GITHUB_EVENT_PATH"):
         if not env.get(name):
@@ -175,16 +176,17 @@ def pull_request(env: Mapping[str, str], pr: int | None, config: cfg.GithubConfi
     repo_name = env.get("GITHUB_REPOSITORY") or context._dig(event, "repository", "full_name")
     if not repo_name:
         raise YgsError("ygs publish needs GITHUB_REPOSITORY (owner/name)")
-    number = pr if pr is not None else _listed(run, head)
     head_repo = context._dig(run, "head_repository", "full_name")
     html_url = run.get("html_url")
     ctx = context.PullRequestContext(
         api_url=(env.get("GITHUB_API_URL") or context.DEFAULT_API_URL).rstrip("/"), token=env["GITHUB_TOKEN"],
-        repo=repo_name, number=number, head_sha=head, base_sha="", event_name="workflow_run",
+        repo=repo_name, number=pr or 0, head_sha=head, base_sha="", event_name="workflow_run",
         run_url=html_url if isinstance(html_url, str) and html_url.startswith("https://") else
         context._run_url(env, repo_name),
         fork=bool(head_repo and head_repo.lower() != repo_name.lower()), actor=env.get("GITHUB_ACTOR", ""))
     repo = _repo(ctx, config)
+    number = pr if pr is not None else _listed(run, head) or _search(repo, run, head, config)
+    ctx = dataclasses.replace(ctx, number=number)
     try:
         pull = client.attempt(lambda: repo.get_pull(number), config)
         pr_head, base = pull.head.sha, pull.base.sha
@@ -200,17 +202,37 @@ def pull_request(env: Mapping[str, str], pr: int | None, config: cfg.GithubConfi
 
 
 def _listed(run: dict[str, Any], head: str) -> int:
+    """The pull request `workflow_run.pull_requests` names for `head`; 0 when it names none (a fork's)."""
     pulls = run.get("pull_requests")
     numbers = sorted({p["number"] for p in (pulls if isinstance(pulls, list) else []) if isinstance(p, dict)
                       and isinstance(p.get("number"), int) and context._dig(p, "head", "sha") in ("", head)})
-    if len(numbers) == 1:
-        return numbers[0]
-    if not numbers:
-        raise YgsError("the workflow_run event lists no pull request (GitHub leaves workflow_run.pull_requests "
-                       "empty for pull requests from forks): pass --pr N (ygs checks that N's head is "
-                       "workflow_run.head_sha)")
-    raise YgsError(f"the workflow_run event lists pull requests {', '.join(f'#{n}' for n in numbers)} for "
-                   f"{head[:12]}: pass --pr N")
+    if len(numbers) > 1:
+        raise YgsError(f"the workflow_run event lists pull requests {', '.join(f'#{n}' for n in numbers)} for "
+                       f"{head[:12]}: pass --pr N")
+    return numbers[0] if numbers else 0
+
+
+def _search(repo: Any, run: dict[str, Any], head: str, config: cfg.GithubConfig) -> int:
+    """A fork's pull request, which workflow_run.pull_requests does not list: the open pull request of
+    `<head owner>:<head branch>` (both from the event, GitHub's) whose head is `head`."""
+    owner = context._dig(run, "head_repository", "owner", "login") or \
+        context._dig(run, "head_repository", "full_name").partition("/")[0]
+    branch = context._dig(run, "head_branch")
+    hint = "pass --pr N (ygs checks that N's head is workflow_run.head_sha)"
+    if not owner or not branch:
+        raise YgsError(f"the workflow_run event names no pull request, nor the head repository and branch; {hint}")
+    try:
+        numbers = client.attempt(lambda: sorted({p.number for p in repo.get_pulls(
+            state="open", head=f"{owner}:{branch}")[:100] if p.head.sha == head}), config)
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("YGS_DEBUG"):
+            raise
+        detail = exc.failure.detail if isinstance(exc, client.PublishError) else _short(exc)
+        raise YgsError(f"cannot list the open pull requests of {owner}:{branch}: {detail}; {hint}") from None
+    if len(numbers) != 1:
+        found = f"{len(numbers)} open pull requests" if numbers else "no open pull request"
+        raise YgsError(f"{found} of {owner}:{branch} with head {head[:12]}; {hint}")
+    return numbers[0]
 
 
 def _repo(ctx: context.PullRequestContext, config: cfg.GithubConfig) -> Any:
