@@ -281,3 +281,35 @@ def test_outside_a_checkout_the_summary_lists_every_finding(pr, report, fake_git
     [summary] = fake_github.summaries
     assert "hygiene-breakpoint" in summary["body"] and "Inline comments were not posted" in summary["body"]
     assert [r["conclusion"] for r in fake_github.check_runs.values()] == ["failure"]
+
+
+def test_the_documented_fork_workflows_use_real_options():
+    import re
+    import shlex
+
+    import yaml
+
+    from ygs.commands.publish import publish as publish_command
+    from ygs.commands.review import review as review_command
+
+    text = (Path(__file__).parents[2] / "docs" / "github-action.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", text, re.S)]
+    workflows = {b["name"]: b for b in blocks if isinstance(b, dict) and "jobs" in b and "name" in b}
+    review_wf, publish_wf = workflows["ygs review"], workflows["ygs publish"]
+    assert publish_wf.get("on", publish_wf.get(True))["workflow_run"]["workflows"] == [review_wf["name"]]
+    assert review_wf["permissions"] == {"contents": "read"}  # the fork's run: nothing to write
+    assert publish_wf["permissions"] == {"contents": "read", "actions": "read", "pull-requests": "write",
+                                         "checks": "write"}
+    review_steps, publish_steps = review_wf["jobs"]["review"]["steps"], publish_wf["jobs"]["publish"]["steps"]
+    upload = next(s for s in review_steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    download = next(s for s in publish_steps if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert upload["with"]["name"] == download["with"]["name"] and "cancelled()" in upload["if"]
+    checkout = next(s for s in publish_steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert "ref" not in checkout.get("with", {})  # the default branch, never the fork's head
+    for steps, command in ((review_steps, review_command), (publish_steps, publish_command)):
+        [run] = [s["run"] for s in steps if s.get("run", "").startswith(f"ygs {command.name}")]
+        options = {opt for param in command.params for opt in param.opts}
+        assert {a for a in shlex.split(run)[2:] if a.startswith("-")} <= options, run
+    [published] = [s["run"] for s in publish_steps if s.get("run", "").startswith("ygs publish")]
+    report = shlex.split(published)[shlex.split(published).index("--report") + 1]
+    assert report == f"{download['with']['path']}/{upload['with']['path']}"
