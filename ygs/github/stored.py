@@ -147,7 +147,8 @@ def _short(exc: Exception) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
-def pull_request(env: Mapping[str, str], pr: int | None, config: cfg.GithubConfig) -> tuple[context.PullRequestContext, Any]:
+def pull_request(env: Mapping[str, str], pr: int | None,
+                 config: cfg.GithubConfig) -> tuple[context.PullRequestContext, Any]:
     """The pull request the report must belong to, and the repository (PyGithub) to publish to.
 
     A `workflow_run` event: the commit is `workflow_run.head_sha` (GitHub's, not the report's); the pull request
@@ -166,6 +167,11 @@ def pull_request(env: Mapping[str, str], pr: int | None, config: cfg.GithubConfi
         if pr is not None and pr != ctx.number:
             raise YgsError(f"--pr {pr} is not the pull request of this event (#{ctx.number})")
         return ctx, _repo(ctx, config)
+    return _workflow_run(env, event, run, pr, config)
+
+
+def _workflow_run(env: Mapping[str, str], event: dict[str, Any], run: dict[str, Any], pr: int | None,
+                  config: cfg.GithubConfig) -> tuple[context.PullRequestContext, Any]:
     head = run.get("head_sha")
     if not isinstance(head, str) or not history.SHA.fullmatch(head):
         raise YgsError("the workflow_run event has no workflow_run.head_sha")
@@ -186,7 +192,12 @@ def pull_request(env: Mapping[str, str], pr: int | None, config: cfg.GithubConfi
         fork=bool(head_repo and head_repo.lower() != repo_name.lower()), actor=env.get("GITHUB_ACTOR", ""))
     repo = _repo(ctx, config)
     number = pr if pr is not None else _listed(run, head) or _search(repo, run, head, config)
-    ctx = dataclasses.replace(ctx, number=number)
+    return _still_the_head(dataclasses.replace(ctx, number=number), repo, config), repo
+
+
+def _still_the_head(ctx: context.PullRequestContext, repo: Any, config: cfg.GithubConfig) -> context.PullRequestContext:
+    """`ctx` with the pull request's base, once the API says its head is still `ctx.head_sha`."""
+    number, head = ctx.number, ctx.head_sha
     try:
         pull = client.attempt(lambda: repo.get_pull(number), config)
         pr_head, base = pull.head.sha, pull.base.sha
@@ -198,7 +209,7 @@ def pull_request(env: Mapping[str, str], pr: int | None, config: cfg.GithubConfi
     if pr_head != head:
         raise YgsError(f"pull request #{number}'s head is {pr_head[:12]}, not {head[:12]}, the commit the workflow "
                        f"run reviewed (a newer push: its own run publishes its report); nothing published")
-    return dataclasses.replace(ctx, base_sha=base), repo
+    return dataclasses.replace(ctx, base_sha=base)
 
 
 def _listed(run: dict[str, Any], head: str) -> int:
