@@ -14,8 +14,9 @@ from ygs.review.model import FAIL_LEVELS
 @click.option("--report", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The JSON report of `ygs review --format json` (e.g. downloaded from the pull request's run).")
 @click.option("--pr", type=click.IntRange(min=1), default=None,
-              help="The pull request number, when the event does not list it (workflow_run on a fork's pull "
-                   "request). Verified: its head must be the commit the report is of.")
+              help="The pull request. Default: the one the event names (for a fork's, which workflow_run does "
+                   "not list: the open pull request of its owner:branch at that commit). Verified: its head must "
+                   "be the commit the report is of.")
 @click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
               help="Lowest severity that blocks. Default: [tool.ygs.review] fail_level of the checkout ygs runs "
                    "in (the trusted side), else MUST. The report's own fail level and verdict are not trusted.")
