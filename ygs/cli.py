@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "deviation": "ygs.commands.check:deviation",
     "guard": "ygs.commands.guard:guard",
     "review": "ygs.commands.review:review",
+    "publish": "ygs.commands.publish:publish",
     "history": "ygs.commands.history:history",
 }
 

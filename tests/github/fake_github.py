@@ -156,6 +156,7 @@ class FakeGitHub:
             ("GET", "/user", self._user),
             ("POST", "/graphql", self._graphql),
             ("GET", rf"{r}/pulls/(\d+)", self._get_pull),
+            ("GET", rf"{r}/pulls", lambda body: (200, [self._get_pull(body, str(self.number))[1]])),  # unfiltered
             ("GET", rf"{r}/issues/(\d+)/comments", lambda body, n: (200, list(self.issue_comments.values()))),
             ("POST", rf"{r}/issues/(\d+)/comments", self._create_issue_comment),
             ("PATCH", rf"{r}/issues/comments/(\d+)", lambda body, i: self._edit(self.issue_comments, i, body)),
@@ -317,3 +318,18 @@ def merge_group_event(head_sha: str, base_sha: str, number: int = 7,
             "merge_group": {"head_sha": head_sha, "head_ref": head_ref, "base_sha": base_sha,
                             "base_ref": "refs/heads/main",
                             "head_commit": {"id": head_sha, "message": f"Merge pull request #{number}"}}}
+
+
+def workflow_run_event(head_sha: str, number: int | None = 7, fork: bool = True,
+                       event: str = "pull_request") -> dict[str, Any]:
+    """A `workflow_run` (completed) event as GitHub sends it to a workflow of the base repository when a pull
+    request's run finished: `pull_requests` is empty for a pull request from a fork (GitHub's behaviour), and
+    lists the pull request otherwise (`number=None`: empty either way)."""
+    head_repo = "mallory/app" if fork else REPO
+    pulls = [] if fork or number is None else [
+        {"number": number, "head": {"sha": head_sha, "ref": "feature"}, "base": {"sha": "1" * 40, "ref": "main"}}]
+    return {"action": "completed", "repository": {"full_name": REPO},
+            "workflow_run": {"id": 123, "name": "ygs review", "event": event, "status": "completed",
+                             "conclusion": "success", "head_sha": head_sha, "head_branch": "feature",
+                             "html_url": f"https://github.com/{REPO}/actions/runs/123",
+                             "head_repository": {"full_name": head_repo}, "pull_requests": pulls}}

@@ -57,7 +57,7 @@ def review(root: Path, config: Config | None = None, *, base_ref: str | None = N
     result.errors = coverage_errors(config, scan) + analyzer_errors(scan.results)
     result.notices = resolved.notices() + _notices(scan.results) + coverage.notices(scan.coverage)
     result.evidence = {**evidence(changeset, scan, time.monotonic() - started), "policy": resolved.evidence()}
-    result.verdict = "error" if result.errors else "fail" if result.blocking else "pass"
+    result.verdict = result.recompute()
     return result
 
 

@@ -122,6 +122,55 @@ class Finding:
             "suggestion": self.suggestion.to_json() if self.suggestion else None,
         }
 
+    @classmethod
+    def from_json(cls, data: Any) -> "Finding":
+        """The finding of a stored `to_json` document (`ygs publish --report`); ValueError naming the first field
+        that is missing or of the wrong type. The input may be hostile: every field is type-checked."""
+        if not isinstance(data, dict):
+            raise ValueError("a finding is not an object")
+        severity = _field(data, "severity", str)
+        if severity not in Severity.__members__:
+            raise ValueError(f"a finding has severity {severity!r}, not MUST, SHOULD or MAY")
+        pass_ = _field(data, "pass", int)
+        if pass_ not in (1, 2):
+            raise ValueError(f"a finding has pass {pass_!r}, not 1 or 2")
+        line, end_line = _field(data, "line", int), _field(data, "end_line", int)
+        if line < 0 or end_line < 0:
+            raise ValueError("a finding has a negative line")
+        rule_id = _field(data, "rule_id", str)
+        suggestion = data.get("suggestion")
+        if suggestion is not None:
+            if not isinstance(suggestion, dict):
+                raise ValueError("a finding's suggestion is not an object")
+            # `old` is not stored: the new-side text of the line, `snippet`, is what the fix replaces
+            suggestion = Suggestion(line=_field(suggestion, "line", int), old=str(data.get("snippet") or ""),
+                                    new=_field(suggestion, "text", str))
+        return cls(rule_id=rule_id, severity=Severity(severity), pass_=pass_,
+                   category=_field(data, "category", str), cwe=_field(data, "cwe", str, optional=True),
+                   path=_field(data, "path", str), line=line, end_line=end_line, message=_field(data, "message", str),
+                   fix=_field(data, "fix", str), sources=tuple(_strings(data, "sources")),
+                   fingerprint=_field(data, "fingerprint", str),
+                   rule_ids=tuple(_strings(data, "rule_ids")) if "rule_ids" in data else (rule_id,),
+                   snippet=_field(data, "snippet", str, optional=True) or "", suggestion=suggestion)
+
+
+def _field(data: dict[str, Any], key: str, kind: type, optional: bool = False) -> Any:
+    """data[key] when it is a `kind` (never a bool for int); None for an absent or null optional field."""
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ValueError(f"field {key!r} is {'missing' if key not in data else type(value).__name__}, "
+                         f"not {kind.__name__}")
+    return value
+
+
+def _strings(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"field {key!r} is not a list of strings")
+    return value
+
 
 def fingerprint(rule_key: str, path: str, line_text: str, occurrence: int) -> str:
     """Stable across line shifts: the weakness, the file, the normalized text and its occurrence index."""
@@ -287,3 +336,32 @@ class ReviewResult:
             "findings": [f.to_json() for f in self.findings],
             "evidence": self.evidence,
         }
+
+    @classmethod
+    def from_json(cls, data: Any) -> "ReviewResult":
+        """The result of a stored `to_json` document (`ygs publish --report`), as stored: ValueError for a document
+        of another schema or with a field of the wrong type. The verdict is taken as stored; `recompute` it
+        before trusting it. Every field is type-checked (the document may be hostile)."""
+        if not isinstance(data, dict):
+            raise ValueError("the document is not a JSON object")
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"schema is {data.get('schema')!r}, not {SCHEMA!r}")
+        verdict, fail_level = _field(data, "verdict", str), _field(data, "fail_level", str)
+        if verdict not in VERDICTS:
+            raise ValueError(f"verdict is {verdict!r}, not one of {', '.join(VERDICTS)}")
+        if fail_level not in FAIL_LEVELS:
+            raise ValueError(f"fail_level is {fail_level!r}, not one of {', '.join(FAIL_LEVELS)}")
+        if _field(data, "filter", str) not in FILTERS:
+            raise ValueError(f"filter is {data['filter']!r}, not one of {', '.join(FILTERS)}")
+        findings = data.get("findings")
+        if not isinstance(findings, list):
+            raise ValueError("field 'findings' is not a list")
+        evidence = _field(data, "evidence", dict)
+        return cls(verdict=verdict, base=_field(data, "base", dict), head=_field(data, "head", dict),
+                   run_id=_field(data, "run_id", str), fail_level=fail_level, filter=_field(data, "filter", str),
+                   findings=[Finding.from_json(f) for f in findings], evidence=evidence,
+                   errors=_strings(data, "errors"), notices=_strings(data, "notices"))
+
+    def recompute(self) -> str:
+        """The verdict the findings and errors imply at this fail level, as the gate computes it."""
+        return "error" if self.errors else "fail" if self.blocking else "pass"
