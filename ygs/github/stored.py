@@ -77,6 +77,8 @@ def load(path: Path, fail_level: str) -> Stored:
     result.base = {k: v for k, v in result.base.items() if isinstance(v, str)}
     result.head = {k: v for k, v in result.head.items() if isinstance(v, str)}
     result.evidence = _evidence(result.evidence)
+    # no suggestion blocks from a stored report: a fork could put any code into a suggestion the bot posts
+    result.findings = [dataclasses.replace(f, suggestion=None) for f in result.findings]
     stored = Stored(result=result, stored_verdict=result.verdict)
     if result.fail_level != fail_level:
         result.notices.append(f"The review ran at fail level {result.fail_level}; this report is published at "
