@@ -188,18 +188,46 @@ def test_a_cached_environment_that_runs_skips_the_install(action, tmp_path):
     assert proc.returncode == 0 and output == "save=true\n" and (tmp_path / "pip_args").exists()
 
 
-def constraint_pins() -> dict[str, str]:
-    pins = {}
+def constraint_lines() -> list[Requirement]:
+    lines = []
     for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name, sep, version = line.partition("==")
-            assert sep and re.fullmatch(r"[A-Za-z0-9][\w.-]*", name) and re.fullmatch(r"[\w.+!]+", version), line
-            pins[canonicalize_name(name)] = version
-    return pins
+            req = Requirement(line)
+            assert len(req.specifier) == 1 and next(iter(req.specifier)).operator == "==", line
+            lines.append(req)
+    return lines
+
+
+def constraint_pins(python: str | None = None) -> dict[str, str]:
+    """name -> pinned version, of the pins that apply on `python` (default: this interpreter; "" for all)."""
+    env = {"python_version": python, "python_full_version": f"{python}.0"} if python else None
+    return {canonicalize_name(r.name): next(iter(r.specifier)).version for r in constraint_lines()
+            if python == "" or r.marker is None or r.marker.evaluate(env)}
+
+
+def test_the_action_refuses_a_python_older_than_every_pin_supports(action, tmp_path):
+    lines = constraint_lines()
+    oldest = max((re.fullmatch(r'python_version >= "(3\.\d+)"', str(r.marker))[1] for r in lines if r.marker),
+                 key=lambda v: int(v.split(".")[1]), default="3.10")
+    assert len(constraint_pins(oldest)) == len(lines)
+    previous = f"3.{int(oldest.split('.')[1]) - 1}"
+    assert oldest == "3.10" or len(constraint_pins(previous)) < len(lines)  # the one before would float some
+    script = step(action, "env")["run"]
+    assert f"sys.version_info < (3, {oldest.split('.')[1]})" in script and f"Python {oldest} or newer" in script
+    assert f"({oldest} or newer" in action["inputs"]["python-version"]["description"]
+    stand_in = tmp_path / "python3.10"  # answers the version check as a 3.10 interpreter does
+    stand_in.write_text("#!/usr/bin/env bash\n[ \"$1\" = -c ] && exit 1\nexit 9\n")
+    stand_in.chmod(0o755)
+    output = tmp_path / "github_output"
+    proc = subprocess.run(["bash", "-e", "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PATH": os.environ["PATH"], "PYTHON": str(stand_in), "GITHUB_ACTION_PATH": str(ROOT),
+                               "GITHUB_OUTPUT": str(output)})
+    assert proc.returncode == 2 and proc.stdout.startswith("::error title=ygs review::python-version: ")
+    assert not output.exists()  # no key, no install
 
 
 def test_constraints_pin_every_runtime_dependency_within_its_declared_range():
-    pins = constraint_pins()
+    pins = constraint_pins("")
     declared = [Requirement(d) for d in load_toml("pyproject.toml")["project"]["dependencies"]]
     assert {"semgrep", "bandit"} <= {canonicalize_name(r.name) for r in declared}
     for req in declared:
@@ -224,7 +252,7 @@ def test_the_tests_run_against_the_pinned_versions():
         try:
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:
-            continue  # a pin for another Python (tomli on 3.10)
+            continue  # a pin for a Python older than this one (tomli for 3.10)
         if installed != version:
             mismatched[name] = (version, installed)
     assert not mismatched, f"installed versions differ from constraints.txt (pinned, installed): {mismatched}"
