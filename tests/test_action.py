@@ -259,6 +259,13 @@ def test_the_tests_run_against_the_pinned_versions():
     assert metadata.version("semgrep") == constraint_pins()["semgrep"]
 
 
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10 floats the pins that need 3.11")
+def test_constraints_are_what_pin_constraints_prints_for_the_environment_the_tests_run_in():
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts/pin-constraints")], capture_output=True, text=True,
+                          check=True)
+    assert proc.stdout == (ROOT / "constraints.txt").read_text(encoding="utf-8") and proc.stderr == ""
+
+
 def test_readme_and_ci_install_with_the_constraints_file_the_same_way():
     command = "python3 -m venv .venv && .venv/bin/pip install -q -c constraints.txt -e '.[test]' && " \
               ".venv/bin/python -m pytest -q"
