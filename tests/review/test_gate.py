@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 
 import pytest
+
+from ygs.git import no_git_env
 
 # request data proven to reach pickle: a MUST (a parameter of unknown origin would only advise)
 VULN = "def load():\n    return pickle.loads(flask.request.data)\n"
@@ -18,13 +21,51 @@ def review_json(run_ygs, *args: str) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.stdout)
 
 
-@pytest.fixture
-def base(repo):
+def make_base(repo):
     repo.write("app.py", SAFE_HEADER + "def ok():\n    return 1\n")
     repo.write("tests/test_app.py", "def test_ok():\n    assert True\n")
     repo.commit("base")
     repo.git("checkout", "-q", "-b", "feature")
     return repo
+
+
+@pytest.fixture
+def base(repo):
+    return make_base(repo)
+
+
+@pytest.fixture(scope="module")
+def vulnerable(new_repo):
+    """The base, then a change that adds VULN: what the format tests render (they leave the repository alone)."""
+    repo = make_base(new_repo())
+    repo.write("app.py", SAFE_HEADER + VULN)
+    repo.commit("vuln")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def _reviews() -> dict:
+    return {}
+
+
+@pytest.fixture
+def review_once(_reviews: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analyzers run once per reviewed commit and arguments: the tests that only look at how the CLI
+    renders a review (formats, --output, exit codes, the step summary) render the same real result, through the
+    whole command, instead of re-running semgrep and bandit on an unchanged commit."""
+    from ygs.review import gate
+
+    real = gate.review
+
+    def review(root, *args, **kwargs):
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
+                              env=no_git_env(), check=True).stdout.strip()
+        key = (str(root), head, repr(args), repr(sorted(kwargs.items())))
+        if key not in _reviews:
+            _reviews[key] = real(root, *args, **kwargs)
+        return _reviews[key]
+
+    monkeypatch.setattr(gate, "review", review)
 
 
 def test_added_vulnerable_line_blocks_with_rule_and_cwe(base, run_ygs):
@@ -206,7 +247,7 @@ def test_outside_a_git_repo_exits_2(tmp_path, run_ygs, monkeypatch):
     assert result.exit_code == 2 and "not a git repository" in result.stderr
 
 
-def test_secrets_are_redacted_in_every_format(base, run_ygs, tmp_path):
+def test_secrets_are_redacted_in_every_format(base, run_ygs, tmp_path, review_once):
     token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
     base.write("settings.py", f'GITHUB_TOKEN = "{token}"\n')
     base.commit("oops")
@@ -219,10 +260,8 @@ def test_secrets_are_redacted_in_every_format(base, run_ygs, tmp_path):
     assert "ghp_" in (tmp_path / "report.json").read_text()
 
 
-def test_sarif_is_valid_for_code_scanning(base, run_ygs):
-    base.write("app.py", SAFE_HEADER + VULN)
-    base.commit("vuln")
-    result = run_ygs("review", "--no-llm", "--format", "sarif")
+def test_sarif_is_valid_for_code_scanning(vulnerable, run_ygs, review_once):
+    result = run_ygs("review", "--no-llm", "--format", "sarif", cwd=vulnerable.path)
     sarif = json.loads(result.stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
@@ -234,22 +273,19 @@ def test_sarif_is_valid_for_code_scanning(base, run_ygs):
     assert rules[res[0]["ruleId"]]["help"]["text"]
 
 
-def test_text_is_plain_without_a_tty_and_names_the_base(base, run_ygs):
-    base.write("app.py", SAFE_HEADER + VULN)
-    base.commit("vuln")
-    result = run_ygs("review", "--no-llm")
+def test_text_is_plain_without_a_tty_and_names_the_base(vulnerable, run_ygs, review_once):
+    result = run_ygs("review", "--no-llm", cwd=vulnerable.path)
     assert result.exit_code == 1
     assert "\x1b[" not in result.stdout
     assert "BLOCKED" in result.stdout and "merge-base of HEAD and main" in result.stdout
     assert "Evidence" in result.stdout
 
 
-def test_github_format_writes_annotations_and_step_summary(base, run_ygs, tmp_path, monkeypatch):
+def test_github_format_writes_annotations_and_step_summary(vulnerable, run_ygs, tmp_path, monkeypatch,
+                                                           review_once):
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    base.write("app.py", SAFE_HEADER + VULN)
-    base.commit("vuln")
-    result = run_ygs("review", "--no-llm", "--format", "github")
+    result = run_ygs("review", "--no-llm", "--format", "github", cwd=vulnerable.path)
     assert result.exit_code == 1
     assert "::error file=app.py,line=6" in result.stdout
     assert "ygs review blocked" in summary.read_text()
