@@ -55,6 +55,32 @@ def run_ygs(monkeypatch: pytest.MonkeyPatch):
     return _invoker(monkeypatch)
 
 
+@pytest.fixture(scope="session")
+def _reviews() -> dict:
+    return {}
+
+
+@pytest.fixture
+def review_once(_reviews: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analyzers run once per reviewed commit and arguments: tests that only look at how the CLI renders a
+    review (formats, --output, exit codes, the step summary) render the same real result, through the whole
+    command, instead of re-running semgrep and bandit on an unchanged commit. Only for commits (the default
+    head): the index and the work tree are not part of the key."""
+    from ygs.review import gate
+
+    real = gate.review
+
+    def review(root, *args, **kwargs):
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
+                              env=no_git_env(), check=True).stdout.strip()
+        key = (str(root), head, repr(args), repr(sorted(kwargs.items())))
+        if key not in _reviews:
+            _reviews[key] = real(root, *args, **kwargs)
+        return _reviews[key]
+
+    monkeypatch.setattr(gate, "review", review)
+
+
 @pytest.fixture(scope="module")
 def new_repo(tmp_path_factory: pytest.TempPathFactory):
     """For module-scoped fixtures: a fresh Repo on each call (the cwd is left alone)."""

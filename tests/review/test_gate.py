@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 
 import pytest
-
-from ygs.git import no_git_env
 
 # request data proven to reach pickle: a MUST (a parameter of unknown origin would only advise)
 VULN = "def load():\n    return pickle.loads(flask.request.data)\n"
@@ -41,31 +38,6 @@ def vulnerable(new_repo):
     repo.write("app.py", SAFE_HEADER + VULN)
     repo.commit("vuln")
     return repo
-
-
-@pytest.fixture(scope="module")
-def _reviews() -> dict:
-    return {}
-
-
-@pytest.fixture
-def review_once(_reviews: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The analyzers run once per reviewed commit and arguments: the tests that only look at how the CLI
-    renders a review (formats, --output, exit codes, the step summary) render the same real result, through the
-    whole command, instead of re-running semgrep and bandit on an unchanged commit."""
-    from ygs.review import gate
-
-    real = gate.review
-
-    def review(root, *args, **kwargs):
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
-                              env=no_git_env(), check=True).stdout.strip()
-        key = (str(root), head, repr(args), repr(sorted(kwargs.items())))
-        if key not in _reviews:
-            _reviews[key] = real(root, *args, **kwargs)
-        return _reviews[key]
-
-    monkeypatch.setattr(gate, "review", review)
 
 
 def test_added_vulnerable_line_blocks_with_rule_and_cwe(base, run_ygs):
