@@ -85,6 +85,7 @@ def unparsable_added_lines(new_repo, ygs_in) -> tuple[int, dict]:
     return review(ygs_in(repo.path))
 
 
+@pytest.mark.xdist_group("coverage_unparsable")  # one worker: the shared review runs once
 def test_ts_partial_parse_of_an_added_line_blocks(unparsable_added_lines):
     code, report = unparsable_added_lines
     assert code == 1
@@ -237,6 +238,7 @@ def test_the_brace_language_heuristic_is_no_parse():
     assert raw.path == "a.ts" and raw.whole_file
 
 
+@pytest.mark.xdist_group("coverage_unparsable")  # one worker: the shared review runs once
 def test_a_nosemgrep_marker_cannot_silence_an_unparsed_added_line(unparsable_added_lines):
     code, report = unparsable_added_lines
     assert code == 1

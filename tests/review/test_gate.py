@@ -232,6 +232,7 @@ def test_secrets_are_redacted_in_every_format(base, run_ygs, tmp_path, review_on
     assert "ghp_" in (tmp_path / "report.json").read_text()
 
 
+@pytest.mark.xdist_group("gate_vulnerable")  # one worker: the shared review runs once
 def test_sarif_is_valid_for_code_scanning(vulnerable, run_ygs, review_once):
     result = run_ygs("review", "--no-llm", "--format", "sarif", cwd=vulnerable.path)
     sarif = json.loads(result.stdout)
@@ -245,6 +246,7 @@ def test_sarif_is_valid_for_code_scanning(vulnerable, run_ygs, review_once):
     assert rules[res[0]["ruleId"]]["help"]["text"]
 
 
+@pytest.mark.xdist_group("gate_vulnerable")  # one worker: the shared review runs once
 def test_text_is_plain_without_a_tty_and_names_the_base(vulnerable, run_ygs, review_once):
     result = run_ygs("review", "--no-llm", cwd=vulnerable.path)
     assert result.exit_code == 1
@@ -253,6 +255,7 @@ def test_text_is_plain_without_a_tty_and_names_the_base(vulnerable, run_ygs, rev
     assert "Evidence" in result.stdout
 
 
+@pytest.mark.xdist_group("gate_vulnerable")  # one worker: the shared review runs once
 def test_github_format_writes_annotations_and_step_summary(vulnerable, run_ygs, tmp_path, monkeypatch,
                                                            review_once):
     summary = tmp_path / "summary.md"

@@ -13,6 +13,9 @@ import pytest
 
 from reviewing import review
 
+# one worker runs every test of this module: its module-scoped scan or review runs once (pyproject addopts)
+pytestmark = pytest.mark.xdist_group("helper_flows")
+
 SEMGREP = '[tool.ygs.review]\nanalyzers = ["semgrep"]\n'
 PY_APP = '''import sqlite3
 
