@@ -13,6 +13,9 @@ from ygs.git import no_git_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# one worker runs every test of this module: its module-scoped scan or review runs once (pyproject addopts)
+pytestmark = pytest.mark.xdist_group("wheel")
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:

@@ -56,7 +56,7 @@ def no_newer_python(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", os.pathsep.join(kept))
 
 
-def test_ts_partial_parse_outside_the_added_lines_passes_with_a_notice(repo, run_ygs):
+def test_ts_partial_parse_outside_the_added_lines_passes_with_a_notice(repo, run_ygs, review_once):
     start(repo, SEMGREP, {"src/a.ts": TS})
     repo.write("src/a.ts", TS.replace("a = 1", "a = 2"))
     repo.commit("touch another line")
@@ -71,13 +71,25 @@ def test_ts_partial_parse_outside_the_added_lines_passes_with_a_notice(repo, run
     assert text.exit_code == 0 and "reduced coverage: src/a.ts" in text.stdout
 
 
-def test_ts_partial_parse_of_an_added_line_blocks(repo, run_ygs):
-    start(repo, SEMGREP, {"src/a.ts": TS})
-    repo.write("src/a.ts", TS + "export type * from './y'; export const c = 3;\n")
-    repo.commit("add a line semgrep cannot parse")
-    code, report = review(run_ygs)
+UNPARSABLE = "export type * from './y'; export const c = 3;"
+
+
+@pytest.fixture(scope="module")
+def unparsable_added_lines(new_repo, ygs_in) -> tuple[int, dict]:
+    """One review (semgrep is slow to start) of two added lines semgrep cannot parse: in src/a.ts a plain one,
+    in src/b.ts one with a bare `// nosemgrep` marker."""
+    repo = start(new_repo(), SEMGREP, {"src/a.ts": TS, "src/b.ts": TS})
+    repo.write("src/a.ts", TS + UNPARSABLE + "\n")
+    repo.write("src/b.ts", TS + UNPARSABLE + " // nosemgrep\n")
+    repo.commit("add a line semgrep cannot parse; and one with a bare nosemgrep marker")
+    return review(ygs_in(repo.path))
+
+
+@pytest.mark.xdist_group("coverage_unparsable")  # one worker: the shared review runs once
+def test_ts_partial_parse_of_an_added_line_blocks(unparsable_added_lines):
+    code, report = unparsable_added_lines
     assert code == 1
-    hits = unparsed(report)
+    hits = [f for f in unparsed(report) if f["path"] == "src/a.ts"]
     assert [(f["path"], f["line"], f["severity"]) for f in hits] == [("src/a.ts", 6, "MUST")]
     assert "semgrep could not parse" in hits[0]["message"]
     assert covered(report)["src/a.ts"]["outcome"] == "partly reviewed"
@@ -226,11 +238,9 @@ def test_the_brace_language_heuristic_is_no_parse():
     assert raw.path == "a.ts" and raw.whole_file
 
 
-def test_a_nosemgrep_marker_cannot_silence_an_unparsed_added_line(repo, run_ygs):
-    start(repo, SEMGREP, {"src/a.ts": TS})
-    repo.write("src/a.ts", TS + "export type * from './y'; export const c = 3; // nosemgrep\n")
-    repo.commit("add a line semgrep cannot parse, with a bare nosemgrep marker")
-    code, report = review(run_ygs)
+@pytest.mark.xdist_group("coverage_unparsable")  # one worker: the shared review runs once
+def test_a_nosemgrep_marker_cannot_silence_an_unparsed_added_line(unparsable_added_lines):
+    code, report = unparsable_added_lines
     assert code == 1
-    assert [(f["path"], f["line"]) for f in unparsed(report)] == [("src/a.ts", 6)]
+    assert sorted((f["path"], f["line"]) for f in unparsed(report)) == [("src/a.ts", 6), ("src/b.ts", 6)]
     assert report["evidence"]["suppressions"] == []

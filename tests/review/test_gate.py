@@ -18,12 +18,25 @@ def review_json(run_ygs, *args: str) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.stdout)
 
 
-@pytest.fixture
-def base(repo):
+def make_base(repo):
     repo.write("app.py", SAFE_HEADER + "def ok():\n    return 1\n")
     repo.write("tests/test_app.py", "def test_ok():\n    assert True\n")
     repo.commit("base")
     repo.git("checkout", "-q", "-b", "feature")
+    return repo
+
+
+@pytest.fixture
+def base(repo):
+    return make_base(repo)
+
+
+@pytest.fixture(scope="module")
+def vulnerable(new_repo):
+    """The base, then a change that adds VULN: what the format tests render (they leave the repository alone)."""
+    repo = make_base(new_repo())
+    repo.write("app.py", SAFE_HEADER + VULN)
+    repo.commit("vuln")
     return repo
 
 
@@ -206,7 +219,7 @@ def test_outside_a_git_repo_exits_2(tmp_path, run_ygs, monkeypatch):
     assert result.exit_code == 2 and "not a git repository" in result.stderr
 
 
-def test_secrets_are_redacted_in_every_format(base, run_ygs, tmp_path):
+def test_secrets_are_redacted_in_every_format(base, run_ygs, tmp_path, review_once):
     token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
     base.write("settings.py", f'GITHUB_TOKEN = "{token}"\n')
     base.commit("oops")
@@ -219,10 +232,9 @@ def test_secrets_are_redacted_in_every_format(base, run_ygs, tmp_path):
     assert "ghp_" in (tmp_path / "report.json").read_text()
 
 
-def test_sarif_is_valid_for_code_scanning(base, run_ygs):
-    base.write("app.py", SAFE_HEADER + VULN)
-    base.commit("vuln")
-    result = run_ygs("review", "--no-llm", "--format", "sarif")
+@pytest.mark.xdist_group("gate_vulnerable")  # one worker: the shared review runs once
+def test_sarif_is_valid_for_code_scanning(vulnerable, run_ygs, review_once):
+    result = run_ygs("review", "--no-llm", "--format", "sarif", cwd=vulnerable.path)
     sarif = json.loads(result.stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
@@ -234,22 +246,21 @@ def test_sarif_is_valid_for_code_scanning(base, run_ygs):
     assert rules[res[0]["ruleId"]]["help"]["text"]
 
 
-def test_text_is_plain_without_a_tty_and_names_the_base(base, run_ygs):
-    base.write("app.py", SAFE_HEADER + VULN)
-    base.commit("vuln")
-    result = run_ygs("review", "--no-llm")
+@pytest.mark.xdist_group("gate_vulnerable")  # one worker: the shared review runs once
+def test_text_is_plain_without_a_tty_and_names_the_base(vulnerable, run_ygs, review_once):
+    result = run_ygs("review", "--no-llm", cwd=vulnerable.path)
     assert result.exit_code == 1
     assert "\x1b[" not in result.stdout
     assert "BLOCKED" in result.stdout and "merge-base of HEAD and main" in result.stdout
     assert "Evidence" in result.stdout
 
 
-def test_github_format_writes_annotations_and_step_summary(base, run_ygs, tmp_path, monkeypatch):
+@pytest.mark.xdist_group("gate_vulnerable")  # one worker: the shared review runs once
+def test_github_format_writes_annotations_and_step_summary(vulnerable, run_ygs, tmp_path, monkeypatch,
+                                                           review_once):
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    base.write("app.py", SAFE_HEADER + VULN)
-    base.commit("vuln")
-    result = run_ygs("review", "--no-llm", "--format", "github")
+    result = run_ygs("review", "--no-llm", "--format", "github", cwd=vulnerable.path)
     assert result.exit_code == 1
     assert "::error file=app.py,line=6" in result.stdout
     assert "ygs review blocked" in summary.read_text()

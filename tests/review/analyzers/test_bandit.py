@@ -10,6 +10,9 @@ from scan_context import make_context
 from ygs.review.analyzers import bandit, pysyntax
 from ygs.review.model import AnalyzerResult, Severity
 
+# one worker runs every test of this module: its module-scoped scan or review runs once (pyproject addopts)
+pytestmark = pytest.mark.xdist_group("bandit_scan")
+
 FILES = {
     "app/run.py": (
         "import subprocess\n"

@@ -14,6 +14,9 @@ from ygs.resources import data_dir
 from ygs.review.analyzers import semgrep, tool
 from ygs.review.model import AnalyzerResult
 
+# one worker runs every test of this module: its module-scoped scan or review runs once (pyproject addopts)
+pytestmark = pytest.mark.xdist_group("semgrep_scan")
+
 SQL = 'def find(cursor, name):\n    cursor.execute("SELECT * FROM t WHERE name = \'%s\'" % name)\n'
 FILES = {
     "app/db.py": SQL,
