@@ -36,6 +36,20 @@ def pr_repo(repo, fake_github: FakeGitHub):
 
 
 @pytest.fixture
+def pr(repo, fake_github: FakeGitHub):
+    """A pull request whose head adds a breakpoint() (a MUST of the hygiene analyzer, fast), reviewed by
+    hygiene and secrets only, with no API pacing."""
+    repo.write("pyproject.toml", '[tool.ygs.review]\nanalyzers = ["hygiene", "secrets"]\n\n'
+                                 '[tool.ygs.github]\napi_backoff_s = 0.0\nwrite_interval_s = 0.0\n')
+    repo.write("app.py", "def f():\n    return 1\n")
+    fake_github.base_sha = repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("app.py", "def f():\n    breakpoint()\n    return 1\n")
+    fake_github.head_sha = repo.commit("debug")
+    return repo
+
+
+@pytest.fixture
 def gh_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github: FakeGitHub):
     """The environment GitHub Actions sets for a pull_request event; call it once the head is committed."""
 

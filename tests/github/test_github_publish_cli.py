@@ -8,25 +8,6 @@ from pathlib import Path
 
 import pytest
 
-PYPROJECT = """[tool.ygs.review]
-analyzers = ["hygiene", "secrets"]
-
-[tool.ygs.github]
-api_backoff_s = 0.0
-write_interval_s = 0.0
-"""
-
-
-@pytest.fixture
-def pr(repo, fake_github):
-    repo.write("pyproject.toml", PYPROJECT)
-    repo.write("app.py", "def f():\n    return 1\n")
-    fake_github.base_sha = repo.commit("base")
-    repo.git("checkout", "-q", "-b", "feature")
-    repo.write("app.py", "def f():\n    breakpoint()\n    return 1\n")
-    repo.commit("debug")
-    return repo
-
 
 def review(run_ygs, *extra: str):
     return run_ygs("review", "--publish", "github", "--no-llm", "--base", "main", *extra)

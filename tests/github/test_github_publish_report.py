@@ -13,25 +13,6 @@ from fake_github import REPO, workflow_run_event
 
 from ygs.github import stored
 
-PYPROJECT = """[tool.ygs.review]
-analyzers = ["hygiene", "secrets"]
-
-[tool.ygs.github]
-api_backoff_s = 0.0
-write_interval_s = 0.0
-"""
-
-
-@pytest.fixture
-def pr(repo, fake_github):
-    repo.write("pyproject.toml", PYPROJECT)
-    repo.write("app.py", "def f():\n    return 1\n")
-    fake_github.base_sha = repo.commit("base")
-    repo.git("checkout", "-q", "-b", "feature")
-    repo.write("app.py", "def f():\n    breakpoint()\n    return 1\n")
-    fake_github.head_sha = repo.commit("debug")
-    return repo
-
 
 @pytest.fixture
 def report(pr, run_ygs, tmp_path) -> Path:
