@@ -313,7 +313,8 @@ def test_review_script_passes_the_policy_input_through(action, tmp_path):
     assert code == 0 and args[3:5] == ["--policy", "head"]
 
 
-def test_review_script_refuses_a_shallow_checkout(action, tmp_path):
+def shallow_clone(tmp_path: Path) -> Path:
+    """tmp_path/ws: a depth-1 clone of a two-commit repository (actions/checkout's default)."""
     source = tmp_path / "src"
     git = ["git", "-c", "user.email=a@b", "-c", "user.name=n", "-c", "commit.gpgsign=false"]
     subprocess.run([*git, "init", "-q", str(source)], check=True, env=no_git_env())
@@ -322,6 +323,11 @@ def test_review_script_refuses_a_shallow_checkout(action, tmp_path):
                        env=no_git_env())
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{source}", str(tmp_path / "ws")], check=True,
                    env=no_git_env())
+    return tmp_path / "ws"
+
+
+def test_review_script_refuses_a_shallow_checkout(action, tmp_path):
+    shallow_clone(tmp_path)
     proc = subprocess.run(["bash", "-e", "-c", review_step(action)["run"]], cwd=tmp_path / "ws",
                           env={"PATH": os.environ["PATH"], "GITHUB_OUTPUT": str(tmp_path / "out")},
                           capture_output=True, text=True)
@@ -329,14 +335,7 @@ def test_review_script_refuses_a_shallow_checkout(action, tmp_path):
 
 
 def test_review_script_lets_ygs_deepen_a_shallow_pull_request_or_merge_group_checkout(action, tmp_path):
-    source = tmp_path / "src"
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=n", "-c", "commit.gpgsign=false"]
-    subprocess.run([*git, "init", "-q", str(source)], check=True, env=no_git_env())
-    for n in range(2):
-        subprocess.run([*git, "-C", str(source), "commit", "-q", "--allow-empty", "-m", f"c{n}"], check=True,
-                       env=no_git_env())
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{source}", str(tmp_path / "ws")], check=True,
-                   env=no_git_env())
+    shallow_clone(tmp_path)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "ygs").write_text('#!/usr/bin/env bash\nprintf "%s\\n" "$@" >> "$ARGS_FILE"\n')
