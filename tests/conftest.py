@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from click.testing import CliRunner
 from repos import Repo
 
 from ygs.cli import main
+from ygs.git import no_git_env
 
 
 @pytest.fixture
