@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-from fake_github import REPO, FakeGitHub, serve
+from fake_github import REPO, FakeGitHub, actions_env, breakpoint_pr, serve
 
 from ygs.config import Config, GithubConfig
 
@@ -37,16 +36,8 @@ def pr_repo(repo, fake_github: FakeGitHub):
 
 @pytest.fixture
 def pr(repo, fake_github: FakeGitHub):
-    """A pull request whose head adds a breakpoint() (a MUST of the hygiene analyzer, fast), reviewed by
-    hygiene and secrets only, with no API pacing."""
-    repo.write("pyproject.toml", '[tool.ygs.review]\nanalyzers = ["hygiene", "secrets"]\n\n'
-                                 '[tool.ygs.github]\napi_backoff_s = 0.0\nwrite_interval_s = 0.0\n')
-    repo.write("app.py", "def f():\n    return 1\n")
-    fake_github.base_sha = repo.commit("base")
-    repo.git("checkout", "-q", "-b", "feature")
-    repo.write("app.py", "def f():\n    breakpoint()\n    return 1\n")
-    fake_github.head_sha = repo.commit("debug")
-    return repo
+    """breakpoint_pr, reviewed by hygiene and secrets only, with no API pacing."""
+    return breakpoint_pr(repo, fake_github)
 
 
 @pytest.fixture
@@ -59,13 +50,6 @@ def gh_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github: FakeGit
         event = {"number": fake_github.number, "repository": {"full_name": REPO},
                  "pull_request": {"number": fake_github.number, "head": {"sha": fake_github.head_sha},
                                   "base": {"sha": fake_github.base_sha}}, **event_overrides}
-        event_path = tmp_path / "event.json"
-        event_path.write_text(json.dumps(event), encoding="utf-8")
-        env = {"GITHUB_TOKEN": "ghs_test", "GITHUB_EVENT_PATH": str(event_path), "GITHUB_REPOSITORY": REPO,
-               "GITHUB_API_URL": fake_github.url, "GITHUB_EVENT_NAME": "pull_request",
-               "GITHUB_STEP_SUMMARY": str(tmp_path / "step_summary.md")}
-        for key, value in env.items():
-            monkeypatch.setenv(key, value)
-        return env
+        return actions_env(monkeypatch, tmp_path, fake_github, event, "pull_request", "ghs_test")
 
     return apply

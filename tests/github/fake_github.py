@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
@@ -333,3 +334,32 @@ def workflow_run_event(head_sha: str, number: int | None = 7, fork: bool = True,
                              "conclusion": "success", "head_sha": head_sha, "head_branch": "feature",
                              "html_url": f"https://github.com/{REPO}/actions/runs/123",
                              "head_repository": {"full_name": head_repo}, "pull_requests": pulls}}
+
+
+PR_PYPROJECT = ('[tool.ygs.review]\nanalyzers = ["hygiene", "secrets"]\n\n'
+                '[tool.ygs.github]\napi_backoff_s = 0.0\nwrite_interval_s = 0.0\n')
+
+
+def breakpoint_pr(repo, fake_github: FakeGitHub, pyproject: str = PR_PYPROJECT):
+    """Commit a base and a head that adds a breakpoint() (a MUST of the hygiene analyzer, fast) on a feature
+    branch, and tell the fake both; `pyproject` is the policy the base carries."""
+    repo.write("pyproject.toml", pyproject)
+    repo.write("app.py", "def f():\n    return 1\n")
+    fake_github.base_sha = repo.commit("base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write("app.py", "def f():\n    breakpoint()\n    return 1\n")
+    fake_github.head_sha = repo.commit("debug")
+    return repo
+
+
+def actions_env(monkeypatch: Any, tmp_path: Path, fake_github: FakeGitHub, event: dict,
+                event_name: str, token: str) -> dict[str, str]:
+    """Set the environment GitHub Actions gives a job for `event` (written to tmp_path); return it."""
+    event_path = tmp_path / f"{event_name}.json"
+    event_path.write_text(json.dumps(event), encoding="utf-8")
+    env = {"GITHUB_TOKEN": token, "GITHUB_EVENT_PATH": str(event_path), "GITHUB_REPOSITORY": REPO,
+           "GITHUB_API_URL": fake_github.url, "GITHUB_EVENT_NAME": event_name,
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "step_summary.md")}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env

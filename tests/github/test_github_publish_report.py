@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fake_github import REPO, workflow_run_event
+from fake_github import REPO, actions_env, workflow_run_event
 
 from ygs.github import stored
 
@@ -30,14 +30,7 @@ def workflow_run(tmp_path, monkeypatch, fake_github):
 
     def apply(**event_args: object) -> dict[str, str]:
         event = workflow_run_event(str(event_args.pop("head_sha", fake_github.head_sha)), **event_args)
-        path = tmp_path / "workflow_run.json"
-        path.write_text(json.dumps(event), encoding="utf-8")
-        env = {"GITHUB_TOKEN": "ghs_write", "GITHUB_EVENT_PATH": str(path), "GITHUB_REPOSITORY": REPO,
-               "GITHUB_API_URL": fake_github.url, "GITHUB_EVENT_NAME": "workflow_run",
-               "GITHUB_STEP_SUMMARY": str(tmp_path / "step_summary.md")}
-        for key, value in env.items():
-            monkeypatch.setenv(key, value)
-        return env
+        return actions_env(monkeypatch, tmp_path, fake_github, event, "workflow_run", "ghs_write")
 
     return apply
 

@@ -8,6 +8,7 @@ import json
 import time
 
 import pytest
+from fake_github import breakpoint_pr
 from github import GithubException
 from github_builders import finding, result, with_github
 
@@ -134,13 +135,9 @@ def test_rate_limit_reads_githubs_headers(headers, expected):
 
 
 def test_a_wait_over_the_cap_gives_up_and_the_exit_code_is_the_reviews(repo, fake_github, gh_env, run_ygs):
-    repo.write("pyproject.toml", "[tool.ygs.review]\nanalyzers = [\"hygiene\"]\n\n[tool.ygs.github]\n"
-                                 "api_backoff_s = 0.0\nwrite_interval_s = 0.0\nmax_rate_limit_wait_s = 30\n")
-    repo.write("app.py", "def f():\n    return 1\n")
-    fake_github.base_sha = repo.commit("base")
-    repo.git("checkout", "-q", "-b", "feature")
-    repo.write("app.py", "def f():\n    breakpoint()\n    return 1\n")
-    gh_env(repo.commit("debug"))
+    breakpoint_pr(repo, fake_github, "[tool.ygs.review]\nanalyzers = [\"hygiene\"]\n\n[tool.ygs.github]\n"
+                                     "api_backoff_s = 0.0\nwrite_interval_s = 0.0\nmax_rate_limit_wait_s = 30\n")
+    gh_env()
     fake_github.rate_limit("POST", r"/check-runs$", times=None, retry_after=3600)
     started = time.monotonic()
     out = run_ygs("review", "--publish", "github", "--no-llm", "--base", "main", "--format", "json")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import functools
 import json
 import re
 from dataclasses import dataclass, replace
@@ -359,9 +360,8 @@ def _python_position(text: str, helper: Helper) -> tuple[int | None, bool | None
     """(positional index of the parameter as callers pass it, whether it is a method); None where unknown.
 
     A keyword-only parameter has the position KEYWORD_ONLY."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = _parsed(text)
+    if tree is None:
         return None, None
     found = _python_def(tree, helper)
     if found is None:
@@ -378,6 +378,15 @@ def _python_position(text: str, helper: Helper) -> tuple[int | None, bool | None
     if args.vararg is not None and helper.param == args.vararg.arg:
         return None, method
     return KEYWORD_ONLY, method
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str) -> ast.Module | None:
+    """A file's syntax tree, parsed once for all its helpers and parameters (None when it does not parse)."""
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
 
 
 def _python_def(tree: ast.AST, helper: Helper) -> tuple[ast.FunctionDef | ast.AsyncFunctionDef, bool] | None:
@@ -399,9 +408,8 @@ def _python_def(tree: ast.AST, helper: Helper) -> tuple[ast.FunctionDef | ast.As
 def _defined_once(helper: Helper, text: str) -> bool:
     """Whether the file defines one function of the helper's name (so a call to the name is a call to it)."""
     if language_of(helper.path) == "python":
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
+        tree = _parsed(text)
+        if tree is None:
             return False
         return sum(isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == helper.name
                    for node in ast.walk(tree)) == 1
