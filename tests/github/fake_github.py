@@ -84,6 +84,7 @@ class FakeGitHub:
     repos: set[str] = field(default_factory=lambda: {REPO})
     pulls: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)  # add_pull; REPO#number is built in
     delays: list[Delay] = field(default_factory=list)
+    hanging: list[Request] = field(default_factory=list)  # requests a delay() held (appended when they start to hang)
     app_id: str = ""  # set by app(): the fake then checks App JWTs and installation tokens
     app_public_key: str = ""
     app_slug: str = "ygs-test"
@@ -191,6 +192,8 @@ class FakeGitHub:
     def handle(self, method: str, path: str, body: Any, authorization: str = "", query: str = "") -> tuple[int, Any]:
         hang = self._hang(method, path)
         if hang:
+            with self.lock:
+                self.hanging.append(Request(method, path, body))
             time.sleep(hang)
         with self.lock:
             token = authorization.split()[-1] if authorization else ""

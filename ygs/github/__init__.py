@@ -43,6 +43,7 @@ class Outcome:
     failures: dict[str, client.Failure] = field(default_factory=dict)
     fallback: bool = False  # workflow-command annotations written instead of the check run's
     verdict_on: str = ""  # checks.CHECK_RUN | checks.STATUS; "": only the log, the step summary and the exit code
+    identity: str = ""  # the login ygs wrote comments as ("": unknown, or no pull request)
 
 
 @dataclass
@@ -108,10 +109,8 @@ def publish(result: ReviewResult, config: Config, root: Path, *, annotate: bool 
     for a missing or wrong environment (no token, no pull_request / merge_group event); `annotate=False` when
     the report itself is `--format github` (it writes the annotations). `started`: what `start` set up."""
     ctx = started.context if started else context.from_env(os.environ if env is None else env)
-    outcome = Outcome(context=ctx)
     where = placement.plan(root, result, ctx.head_sha)
-    with client.wait_budget(config.github):  # one rate-limit wait budget for the whole publish
-        _publish_api(outcome, result, config.github, where, started)
+    outcome = publish_to(ctx, result, config.github, where, started)
     workflow.write_step_summary(workflow.step_summary(result))
     if annotate and outcome.annotations is None:
         outcome.fallback = True  # these attach to the PR head too: the same rule as the check run's
@@ -122,6 +121,17 @@ def publish(result: ReviewResult, config: Config, root: Path, *, annotate: bool 
     for what, failure in outcome.failures.items():
         click.echo(f"ygs: warning: {explain(what, failure, ctx, outcome.verdict_on)}", err=True)
     click.echo(f"ygs: {describe(outcome)}", err=True)
+    return outcome
+
+
+def publish_to(ctx: context.PullRequestContext, result: ReviewResult, config: GithubConfig,
+               where: placement.Placement, started: Started | None = None) -> Outcome:
+    """The API side of `publish`, for any caller that knows where (`ctx`) and how findings are placed (`where`):
+    `ygs review --publish github`, `ygs publish` and `ygs serve` all publish through here. Never raises on the API:
+    what could not be published is in the outcome's failures."""
+    outcome = Outcome(context=ctx)
+    with client.wait_budget(config):  # one rate-limit wait budget for the whole publish
+        _publish_api(outcome, result, config, where, started)
     return outcome
 
 
@@ -151,6 +161,7 @@ def _publish_api(outcome: Outcome, result: ReviewResult, config: GithubConfig, w
 def _identity(outcome: Outcome, pull: Any, config: GithubConfig) -> str | None:
     """Who ygs writes comments as, once per run; unknown, it touches no comment (it cannot tell its own)."""
     me = _step(outcome, "identity", lambda: comments.identity(pull.requester), config)
+    outcome.identity = me or ""
     failure = outcome.failures.pop("identity", None)
     if failure is not None:
         detail = (f"{failure.detail}, reading which account the token is (GET /user, then the GraphQL viewer); "

@@ -51,6 +51,7 @@ class Channel:
     failures: dict[str, Failure] = field(default_factory=dict)  # CHECK_RUN / STATUS -> why not
     annotations: int | None = None  # on the completed check run; None: no check run
     done: str = ""  # CHECK_RUN | STATUS once the verdict is on GitHub; "": only in the log and step summary
+    error_conclusion: str = CONCLUSION["error"]  # a review that could not complete (ygs serve: action_required)
 
 
 def start(repo: Any, ctx: PullRequestContext, config: GithubConfig) -> Channel:
@@ -138,7 +139,8 @@ def _complete(repo: Any, ctx: PullRequestContext, result: ReviewResult, config: 
     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)] or [[]]
     note = not_at_head(where, result.findings)
     head = {"title": title(result), "summary": markdown.render_within(SUMMARY_LIMIT, result, note=note)}
-    done = {"status": "completed", "conclusion": CONCLUSION[result.verdict], "completed_at": _now()}
+    conclusion = channel.error_conclusion if result.verdict == "error" else CONCLUSION[result.verdict]
+    done = {"status": "completed", "conclusion": conclusion, "completed_at": _now()}
     if channel.run is None:
         channel.run = attempt(lambda: repo.create_check_run(
             name=NAME, head_sha=ctx.head_sha, external_id=result.run_id, output={**head, "annotations": batches[0]},

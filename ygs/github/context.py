@@ -11,7 +11,7 @@ Two events: `pull_request` (the verdict on the PR head, plus comments) and `merg
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -24,7 +24,7 @@ DEFAULT_SERVER_URL = "https://github.com"
 @dataclass(frozen=True)
 class PullRequestContext:
     api_url: str
-    token: str
+    token: str = field(repr=False)  # never in a log line or a traceback's locals
     repo: str  # owner/name
     number: int
     head_sha: str  # the PR head: inline comments and the check run attach to it
