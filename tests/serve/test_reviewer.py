@@ -3,14 +3,18 @@ review, the real publisher, against the loopback fake GitHub acting for a GitHub
 
 from __future__ import annotations
 
+import base64
 import os
 import pickle
+import shutil
 import signal
 import stat
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -113,6 +117,22 @@ def test_a_clean_pr_passes(fake, creds, tmp_path, partial):
     assert not fake.review_comments_of(SVC, 3) and ids["inline"] == []
 
 
+def test_a_review_the_analyzers_could_not_complete_is_action_required_not_green(fake, creds, tmp_path):
+    repo, base, _ = make_pr(tmp_path / "remote", GOOD)
+    repo.git("checkout", "-q", "feature")
+    repo.write("pyproject.toml", PR_PYPROJECT.replace('["hygiene", "secrets"]', '["bandit"]'))
+    repo.git("commit", "-qam", "base: bandit only")
+    base = repo.git("rev-parse", "HEAD")
+    repo.write("notes.md", "nothing bandit reads\n")
+    head = repo.commit("notes")
+    fake.add_pull(SVC, 4, head, base)
+    job = Job("d4", PULL_REQUEST, INSTALLATION, SVC, str(repo.path), 4, head, base)
+    check, reviewed, _ = review_and_publish(job, creds)
+    assert reviewed.verdict == "error" and not reviewed.error  # the review ran; its verdict is an error
+    run = fake.check_runs[check]
+    assert run["conclusion"] == "action_required" and run["output"]["title"].startswith("could not complete")
+
+
 def test_a_merge_queue_group_gets_a_verdict_and_no_comments(fake, creds, tmp_path):
     job = pr_job(fake, tmp_path, kind=MERGE_GROUP, number=0, merge_group_ref="refs/heads/gh-readonly-queue/main/x")
     check, reviewed, ids = review_and_publish(job, creds)
@@ -211,6 +231,17 @@ def test_a_newer_push_supersedes_the_older_check_run(fake, creds, tmp_path):
     assert run["output"]["title"] == f"superseded by {'f' * 40}"
 
 
+def test_a_stale_review_publishes_nothing_over_a_newer_push(fake, creds, tmp_path):
+    job = pr_job(fake, tmp_path)
+    check = reviewer.queue_check(job, creds, "run-1")
+    reviewed = reviewer.review(job, creds, check, "run-1")
+    fake.pulls[(SVC, 3)]["head_sha"] = "e" * 40  # pushed while the review ran
+    ids = reviewer.publish(job, creds, check, reviewed)
+    assert ids == {"check_run": check, "summary_comment": None, "inline": [], "superseded_by": "e" * 40}
+    assert not fake.comments_of(SVC, 3) and not fake.review_comments_of(SVC, 3)
+    assert fake.check_runs[check]["conclusion"] == "neutral"
+
+
 def test_a_rerun_from_a_comment_reads_the_pull_requests_commits(fake, creds, tmp_path):
     job = pr_job(fake, tmp_path)
     fake.pulls[(SVC, 3)]["head_repo"] = "mallory/svc"
@@ -248,37 +279,51 @@ def test_the_checkout_is_private_blobless_and_removed(fake, creds, tmp_path, mon
 
 GIT_SHIM = """#!/bin/sh
 printf '%s\\n' "ARGV $*" >> "{log}"
-env | grep '^GIT_CONFIG_VALUE' >> "{log}"
 exec {git} "$@"
 """
 
 
-def test_the_token_is_never_in_git_argv_nor_in_errors_but_reaches_git_as_a_header(fake, creds, tmp_path,
-                                                                                    monkeypatch):
+class _GitRemote(BaseHTTPRequestHandler):
+    """Not a git server: it records what git sends (the first smart-HTTP request) and answers 404."""
+
+    seen: list[dict[str, str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        self.seen.append({"path": self.path, "authorization": self.headers.get("Authorization", "")})
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+def test_the_token_reaches_git_only_as_a_header_never_in_argv_nor_in_errors(fake, creds, tmp_path, monkeypatch):
     job = pr_job(fake, tmp_path)
-    port_socket = __import__("socket").socket()
-    port_socket.bind(("127.0.0.1", 0))  # bound, never listening: the fetch is refused
-    url = f"http://127.0.0.1:{port_socket.getsockname()[1]}/octo/svc.git"
-    job = Job(**{**job.to_dict(), "clone_url": url})
+    remote = ThreadingHTTPServer(("127.0.0.1", 0), _GitRemote)
+    threading.Thread(target=remote.serve_forever, daemon=True).start()
+    _GitRemote.seen = []
+    job = Job(**{**job.to_dict(), "clone_url": f"http://127.0.0.1:{remote.server_address[1]}/octo/svc.git"})
     log, shim = tmp_path / "git.log", tmp_path / "bin" / "git"
     shim.parent.mkdir()
-    shim.write_text(GIT_SHIM.format(log=log, git=subprocess.run(["sh", "-c", "command -v git"], capture_output=True,
-                                                                 text=True).stdout.strip()))
+    shim.write_text(GIT_SHIM.format(log=log, git=shutil.which("git")))
     shim.chmod(0o755)
     monkeypatch.setenv("PATH", f"{shim.parent}{os.pathsep}{os.environ['PATH']}")
-    check = reviewer.queue_check(job, creds, "run-1")
-    reviewed = reviewer.review(job, creds, check, "run-1")
-    reviewer.give_up(job, creds, check, reviewed.error)
-    port_socket.close()
+    try:
+        check = reviewer.queue_check(job, creds, "run-1")
+        reviewed = reviewer.review(job, creds, check, "run-1")
+        reviewer.give_up(job, creds, check, reviewed.error)
+    finally:
+        remote.shutdown()
+        remote.server_close()
     token = app.installation_token(creds, INSTALLATION)
-    recorded = log.read_text()
-    argv = "\n".join(line for line in recorded.splitlines() if line.startswith("ARGV"))
-    assert "fetch" in argv and token not in argv and "x-access-token" not in argv
-    import base64
-
-    header = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    assert f"Authorization: basic {header}" in recorded  # given to git, in its environment only
-    assert reviewed.error and token not in reviewed.error and header not in reviewed.error
+    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+    assert _GitRemote.seen and {s["authorization"] for s in _GitRemote.seen} == {f"basic {basic}"}
+    assert all(token not in s["path"] for s in _GitRemote.seen)  # not in the URL
+    argv = "\n".join(line for line in log.read_text().splitlines() if line.startswith("ARGV"))
+    assert "fetch" in argv and token not in argv and basic not in argv and "x-access-token" not in argv
+    assert reviewed.error.startswith("cannot fetch the base and head commits")
+    assert token not in reviewed.error and basic not in reviewed.error
     run = fake.check_runs[check]
-    assert token not in str(run) and header not in str(run) and run["conclusion"] == "action_required"
+    assert token not in str(run) and basic not in str(run) and run["conclusion"] == "action_required"
     assert token not in repr(reviewer.pull_request_context(job, token, fake.url))

@@ -74,6 +74,8 @@ def resolve(job: Job, creds: app.Credentials) -> Job:
 def queue_check(job: Job, creds: app.Credentials, run_id: str) -> int:
     """The id of the "ygs review" check run on job.head_sha whose external_id is run_id; created queued when
     there is none yet."""
+    if not _is_sha(job.head_sha):
+        raise YgsError(f"no head commit to put the check run on ({job.head_sha[:50]!r}): resolve the job first")
     repo = _repo(job, creds, SERVICE_GITHUB)
     found = _find_check(repo, job.head_sha, run_id)
     if found is not None:
@@ -124,8 +126,9 @@ def _review_in(root: Path, job: Job, run_id: str, started: float) -> Reviewed:
 def publish(job: Job, creds: app.Credentials, check_run_id: int, reviewed: Reviewed) -> dict[str, Any]:
     """Comments (not on a merge queue group) and the completed check run, through `ygs review --publish
     github`'s publisher; the ids published. A check run already completed is left as it is (a replay after a
-    crash: the comments and the verdict are on GitHub). YgsError when something could not be published, so the
-    step is tried again: the comments are reconciled by their markers, never posted twice."""
+    crash: the comments and the verdict are on GitHub). When the pull request's head moved on since, nothing is
+    published: the check run is superseded (the ids then say `superseded_by`). YgsError when something could not
+    be published, so the step is tried again: the comments are reconciled by their markers, never posted twice."""
     from ygs import github
     from ygs.review.model import ReviewResult
 
@@ -136,6 +139,10 @@ def publish(job: Job, creds: app.Credentials, check_run_id: int, reviewed: Revie
     ctx = pull_request_context(job, token, creds.api_url)
     repo = _api(lambda: client.connect(ctx, reviewed.github).get_repo(job.repo), f"reading {job.repo}")
     run = _check_run(repo, check_run_id)
+    newer = _newer_head(repo, job) if run.status != "completed" else ""
+    if newer:  # a push since: this verdict and its comments are stale, the newer review publishes
+        supersede(job, creds, check_run_id, newer)
+        return {"check_run": check_run_id, "summary_comment": None, "inline": [], "superseded_by": newer}
     if run.status != "completed":
         result = ReviewResult.from_json(json.loads(reviewed.report_json))
         started = github.Started(context=ctx, config=reviewed.github, repo=repo,
@@ -183,11 +190,13 @@ def checkout(clone_url: str, token: str, base_sha: str, head_sha: str) -> Iterat
     for name, sha in (("base", base_sha), ("head", head_sha)):
         if not _is_sha(sha):
             raise YgsError(f"the {name} commit {sha[:50]!r} is not a commit sha")
+    if not clone_url or clone_url.startswith("-") or "::" in clone_url.partition("/")[0]:
+        raise YgsError(f"refusing the clone URL {clone_url[:100]!r}: not a repository URL or path")
     tmp = Path(tempfile.mkdtemp(prefix="ygs-serve-"))  # mode 0700
     try:
         root = tmp / "repo"
         _git(tmp, "init", "-q", "--template=", str(root))
-        _git(root, "remote", "add", "origin", clone_url)
+        _git(root, "remote", "add", "--", "origin", clone_url)
         auth = _auth_env(clone_url, token)
         _fetch(root, auth, base_sha, head_sha)
         _prefetch(root, auth, base_sha, head_sha)
@@ -281,6 +290,16 @@ def _complete(job: Job, creds: app.Credentials, check_run_id: int, conclusion: s
     _api(lambda: run.edit(status="completed", conclusion=conclusion, completed_at=_now(),
                           output={"title": title[:200], "summary": summary[:checks.SUMMARY_LIMIT]}),
          f"completing check run {check_run_id} as {conclusion}")
+
+
+def _newer_head(repo: Any, job: Job) -> str:
+    """The pull request's head when it is no longer job.head_sha (never publish a stale verdict over a newer
+    one); "" when it still is, and for a merge queue group."""
+    if not job.number:
+        return ""
+    pull = _api(lambda: _raw(repo.get_pull(job.number)), f"reading pull request #{job.number} of {job.repo}")
+    head = (pull.get("head") or {}).get("sha") or ""
+    return head if head and head != job.head_sha else ""
 
 
 def _comment_ids(repo: Any, job: Job) -> dict[str, Any]:
