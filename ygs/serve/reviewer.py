@@ -55,7 +55,7 @@ class Reviewed:
     duration_s: float
     error: str = ""  # why the review could not complete; "" when it did
     placement: placement.Placement | None = field(default=None, repr=False)  # findings at the PR head's lines
-    github: GithubConfig = SERVICE_GITHUB  # the base's [tool.ygs.github] (inline limit), service pacing
+    github: GithubConfig = SERVICE_GITHUB  # the base's [tool.ygs.github]: inline limit, API pacing and retries
 
 
 def resolve(job: Job, creds: app.Credentials) -> Job:
@@ -115,8 +115,7 @@ def _review_in(root: Path, job: Job, run_id: str, started: float) -> Reviewed:
     where = placement.plan(root, result, job.head_sha)
     report = json_report.render(result)
     policy = result.evidence.get("policy") or {}
-    github = dataclasses.replace(SERVICE_GITHUB, max_inline_comments=(
-        result.config.github.max_inline_comments if result.config else SERVICE_GITHUB.max_inline_comments))
+    github = result.config.github if result.config else SERVICE_GITHUB  # the base's, as `ygs review` publishes
     return Reviewed(verdict=result.verdict, report_json=report,
                     evidence_digest=hashlib.sha256(report.encode("utf-8")).hexdigest(),
                     policy_source=str(policy.get("source") or ""), duration_s=round(time.monotonic() - started, 3),
