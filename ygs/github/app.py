@@ -95,9 +95,10 @@ def installation_token(creds: Credentials, installation_id: int, config: GithubC
         return token.value
 
 
-def forget(creds: Credentials, installation_id: int) -> None:
-    """Drop the cached token (GitHub answered 401 with it: revoked, or the installation was re-created)."""
-    _tokens.pop((creds.api_url, creds.app_id, int(installation_id)), None)
+def forget_tokens() -> None:
+    """Drop every cached token: GitHub answered 401 to one (revoked, the App's key rotated), and the next call
+    must ask for a fresh one rather than fail until the cached one would have expired."""
+    _tokens.clear()
 
 
 def _fetch(creds: Credentials, installation_id: int, config: GithubConfig) -> _Token:

@@ -276,7 +276,12 @@ def _find_check(repo: Any, head_sha: str, run_id: str) -> int | None:
 
 
 def _check_run(repo: Any, check_run_id: int) -> Any:
-    return _api(lambda: repo.get_check_run(check_run_id), f"reading check run {check_run_id}")
+    def load() -> Any:
+        run = repo.get_check_run(check_run_id)
+        run.raw_data  # noqa: B018 - a lazy object: the GET happens here, inside the retries
+        return run
+
+    return _api(load, f"reading check run {check_run_id}")
 
 
 def _complete(job: Job, creds: app.Credentials, check_run_id: int, conclusion: str, title: str,
@@ -331,6 +336,8 @@ def _api(operation: Any, doing: str) -> Any:
         with client.wait_budget(SERVICE_GITHUB):
             return client.attempt(operation, SERVICE_GITHUB)
     except client.PublishError as exc:
+        if exc.failure.detail.startswith("401"):
+            app.forget_tokens()  # a revoked token: the step's next attempt gets a fresh one
         raise YgsError(f"GitHub API: {doing}: {exc.failure.detail}") from None
 
 
